@@ -1,0 +1,121 @@
+using Knotwork.Domain.Anatomy;
+using Knotwork.Domain.Knowledge;
+
+namespace Knotwork.Domain.Finder;
+
+/// <summary>What a person marked: regions, optionally how much each hurts, optionally context.</summary>
+public sealed record FinderQuery
+{
+    /// <summary>The most candidates a query may ask for.</summary>
+    public const int MaxTop = 100;
+
+    /// <summary>The candidates returned when the query does not say.</summary>
+    public const int DefaultTop = 10;
+
+    /// <summary>The marked regions (any order; duplicates are ignored).</summary>
+    public required IReadOnlyList<Region> Regions { get; init; }
+
+    /// <summary>Pain intensity 1-10 for some marked regions; a region without one counts as 5.</summary>
+    public IReadOnlyDictionary<Region, int> Intensity { get; init; } = new Dictionary<Region, int>();
+
+    /// <summary>Causes and activities in the person's life (desk work, running, stress, ...).</summary>
+    public IReadOnlyList<ContextFactor> Context { get; init; } = [];
+
+    /// <summary>How many ranked candidates to return (1 to <see cref="MaxTop"/>).</summary>
+    public int Top { get; init; } = DefaultTop;
+
+    /// <summary>
+    /// Builds a query from the words a person or a program sends (region identifiers or group tokens,
+    /// intensities by region identifier, context keys), with a message for people when something is wrong.
+    /// </summary>
+    public static QueryParse Parse(
+        IEnumerable<string>? regions,
+        IReadOnlyDictionary<string, int>? intensity = null,
+        IEnumerable<string>? context = null,
+        int? top = null,
+        BodyRegions? taxonomy = null)
+    {
+        taxonomy ??= BodyRegions.Default;
+        var selection = taxonomy.ParseSelection(regions ?? []);
+        if (!selection.Succeeded)
+        {
+            return QueryParse.Fail(selection.Error!);
+        }
+
+        if (selection.Regions.Count == 0)
+        {
+            return QueryParse.Fail("Mark at least one region, e.g. temple.l or neck-back.l.");
+        }
+
+        var intensities = new Dictionary<Region, int>();
+        foreach (var (key, value) in intensity ?? new Dictionary<string, int>())
+        {
+            if (!taxonomy.TryGet(key, out var region))
+            {
+                return QueryParse.Fail("In intensity: " + taxonomy.UnknownRegionMessage(key));
+            }
+
+            if (!selection.Regions.Contains(region))
+            {
+                return QueryParse.Fail($"Intensity is given for '{region.Id}', which is not among the marked regions.");
+            }
+
+            if (value is < 1 or > 10)
+            {
+                return QueryParse.Fail($"Intensity for '{region.Id}' is {value}; it must be a whole number from 1 to 10.");
+            }
+
+            intensities[region] = value;
+        }
+
+        var factors = new List<ContextFactor>();
+        foreach (var key in context ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                continue;
+            }
+
+            if (!ContextFactor.TryParse(key, out var factor))
+            {
+                return QueryParse.Fail($"Unknown context '{key.Trim()}'. Valid context: {string.Join(", ", ContextFactor.All.Select(f => f.Key))}.");
+            }
+
+            if (!factors.Contains(factor))
+            {
+                factors.Add(factor);
+            }
+        }
+
+        var count = top ?? DefaultTop;
+        if (count is < 1 or > MaxTop)
+        {
+            return QueryParse.Fail($"top is {count}; it must be from 1 to {MaxTop}.");
+        }
+
+        return QueryParse.Ok(new FinderQuery { Regions = selection.Regions, Intensity = intensities, Context = factors, Top = count });
+    }
+}
+
+/// <summary>The outcome of <see cref="FinderQuery.Parse"/>: a query, or why it was rejected.</summary>
+public sealed record QueryParse
+{
+    private QueryParse(FinderQuery? query, string? error)
+    {
+        Query = query;
+        Error = error;
+    }
+
+    /// <summary>The query (null on failure).</summary>
+    public FinderQuery? Query { get; }
+
+    /// <summary>A message for people saying what is wrong and what is valid (null on success).</summary>
+    public string? Error { get; }
+
+    /// <summary>Whether the input made a valid query.</summary>
+    public bool Succeeded => Query is not null;
+
+    internal static QueryParse Ok(FinderQuery query) => new(query, null);
+
+    internal static QueryParse Fail(string error) => new(null, error);
+}
