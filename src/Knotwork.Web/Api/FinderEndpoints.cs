@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using Knotwork.Domain.Contract;
+using Knotwork.Domain.Finder;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Knotwork.Web.Api;
+
+internal static class FinderEndpoints
+{
+    private const string ProblemTitle = "Invalid finder query";
+
+    public static IEndpointRouteBuilder MapFinder(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/finder").WithTags("Finder");
+
+        group.MapGet("/", Results<Ok<FinderResponse>, ProblemHttpResult> (
+                PainSourceFinder finder, string? regions, string? top, string? context, string? intensity) =>
+            {
+                int? count = null;
+                if (top is not null)
+                {
+                    if (!int.TryParse(top, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        return Invalid($"top is '{top}'; it must be a whole number from 1 to {FinderQuery.MaxTop}.");
+                    }
+
+                    count = parsed;
+                }
+
+                var intensities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                foreach (var pair in Split(intensity))
+                {
+                    var parts = pair.Split(':', 2);
+                    if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+                    {
+                        return Invalid($"intensity '{pair}' must be REGION:N with N from 1 to 10, e.g. intensity=temple.l:7,neck-back.l:4.");
+                    }
+
+                    intensities[parts[0].Trim()] = value;
+                }
+
+                var query = FinderQuery.Parse(Split(regions), intensities, Split(context), count);
+                return query.Succeeded
+                    ? TypedResults.Ok(FinderContract.ToResponse(finder.Find(query.Query!)))
+                    : Invalid(query.Error!);
+            })
+            .WithName("FindGet")
+            .WithSummary("Where may this pain come from? regions=temple.l,neck-back.l (required), top=1-100, context=desk-work,stress, intensity=temple.l:7.")
+            .WithDescription("Red flags come first and never hide the candidates. The candidates are muscles worth examining, not a diagnosis.");
+
+        group.MapPost("/", async Task<Results<Ok<FinderResponse>, ProblemHttpResult>> (PainSourceFinder finder, HttpRequest request) =>
+            {
+                FinderRequest? body;
+                try
+                {
+                    body = await JsonSerializer.DeserializeAsync(request.Body, ContractJson.Default.FinderRequest, request.HttpContext.RequestAborted);
+                }
+                catch (JsonException e)
+                {
+                    return Invalid("The body is not a valid finder request: " + e.Message +
+                        " Expected {\"id\": ..., \"regions\": [\"temple.l\", ...], \"intensity\": {\"temple.l\": 7}, \"context\": [\"desk-work\"], \"top\": 10}.");
+                }
+
+                if (body is null)
+                {
+                    return Invalid("The body is empty; send a JSON object with at least \"regions\".");
+                }
+
+                var query = FinderContract.ToQuery(body);
+                return query.Succeeded
+                    ? TypedResults.Ok(FinderContract.ToResponse(finder.Find(query.Query!), body.Id))
+                    : Invalid(query.Error!);
+            })
+            .Accepts<FinderRequest>("application/json")
+            .WithName("FindPost")
+            .WithSummary("The finder for a JSON request: the same body as a line of 'knotwork find --batch'; the id is echoed.");
+        return app;
+    }
+
+    private static ProblemHttpResult Invalid(string detail) =>
+        TypedResults.Problem(title: ProblemTitle, detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    private static string[] Split(string? list) =>
+        string.IsNullOrWhiteSpace(list) ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,11 @@
+using Knotwork.Domain.Knowledge;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Knotwork.Web.Pages;
+
+internal sealed class IndexModel(KnowledgeBase kb) : PageModel
+{
+    public int MuscleCount => kb.Muscles.Count;
+
+    public int RegionCount => kb.Regions.Count;
+}

@@ -1,0 +1,40 @@
+using Knotwork.Domain.Contract;
+using Knotwork.Domain.Finder;
+using Knotwork.Domain.Knowledge;
+using Knotwork.Web.Api;
+
+namespace Knotwork.Web;
+
+internal static class ServiceCollectionExtensions
+{
+    /// <summary>The knowledge base (loaded once, immutable) and the finder over it, shared by every request.</summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => KnowledgeBase.Default);
+        services.AddSingleton(sp => new PainSourceFinder(sp.GetRequiredService<KnowledgeBase>()));
+        return services;
+    }
+
+    /// <summary>JSON through the contract's source-generated serializers, ProblemDetails for errors, an OpenAPI document.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ContractJson.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(1, WebJson.Default);
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Knotwork API";
+                document.Info.Description =
+                    "Where a pain may really come from: the trigger-point referral knowledge base and the pain source finder. " +
+                    "The finder suggests muscles worth examining; it is not a diagnosis, and it lists red flags first.";
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+}

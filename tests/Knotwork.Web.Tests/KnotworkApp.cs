@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Knotwork.Web.Tests;
+
+/// <summary>The real app, started in memory, fresh for each test.</summary>
+public sealed class KnotworkApp : WebApplicationFactory<Program>
+{
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> GetJson(string url)
+    {
+        var response = await CreateClient().GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+        return (response, await ReadJson(response));
+    }
+
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> PostJson(string url, string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        var response = await CreateClient().PostAsync(new Uri(url, UriKind.Relative), content, TestContext.Current.CancellationToken);
+        return (response, await ReadJson(response));
+    }
+
+    private static async Task<JsonElement> ReadJson(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
