@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.CommandLine;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Globalization;
 using System.Text.Json;
 using Knotwork.Domain.Contract;
@@ -85,7 +88,7 @@ internal static class FindCommand
             var result = finder.Find(query.Query!);
             if (parse.GetValue(json))
             {
-                io.Out.WriteLine(JsonSerializer.Serialize(FinderContract.ToResponse(result), ContractJson.Default.FinderResponse));
+                io.Out.WriteLine(ToJson(finder, result, null));
             }
             else
             {
@@ -156,8 +159,21 @@ internal static class FindCommand
             return Error(request.Id, query.Error!);
         }
 
-        var response = FinderContract.ToResponse(finder.Find(query.Query!), request.Id);
-        return JsonSerializer.Serialize(response, ContractJson.Default.FinderResponse);
+        return ToJson(finder, finder.Find(query.Query!), request.Id);
+    }
+
+    private static readonly ConditionalWeakTable<PainSourceFinder, FinderJsonWriter> Writers = [];
+
+    private static string ToJson(PainSourceFinder finder, FinderResult result, JsonElement? id)
+    {
+        var writer = Writers.GetValue(finder, f => new FinderJsonWriter(f.KnowledgeBase));
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            writer.Write(json, result, id);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static string Error(JsonElement? id, string message) =>

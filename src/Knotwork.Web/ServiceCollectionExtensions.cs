@@ -12,6 +12,7 @@ internal static class ServiceCollectionExtensions
     {
         services.AddSingleton(_ => KnowledgeBase.Default);
         services.AddSingleton(sp => new PainSourceFinder(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton(sp => new FinderJsonWriter(sp.GetRequiredService<KnowledgeBase>()));
         return services;
     }
 

@@ -14,7 +14,7 @@ internal static class FinderEndpoints
     {
         var group = app.MapGroup("/api/finder").WithTags("Finder");
 
-        group.MapGet("/", Results<Ok<FinderResponse>, ProblemHttpResult> (
+        group.MapGet("/", Results<FinderJsonResult, ProblemHttpResult> (
                 PainSourceFinder finder, string? regions, string? top, string? context, string? intensity) =>
             {
                 int? count = null;
@@ -42,14 +42,14 @@ internal static class FinderEndpoints
 
                 var query = FinderQuery.Parse(Split(regions), intensities, Split(context), count);
                 return query.Succeeded
-                    ? TypedResults.Ok(FinderContract.ToResponse(finder.Find(query.Query!)))
+                    ? new FinderJsonResult(finder.Find(query.Query!), null)
                     : Invalid(query.Error!);
             })
             .WithName("FindGet")
             .WithSummary("Where may this pain come from? regions=temple.l,neck-back.l (required), top=1-100, context=desk-work,stress, intensity=temple.l:7.")
             .WithDescription("Red flags come first and never hide the candidates. The candidates are muscles worth examining, not a diagnosis.");
 
-        group.MapPost("/", async Task<Results<Ok<FinderResponse>, ProblemHttpResult>> (PainSourceFinder finder, HttpRequest request) =>
+        group.MapPost("/", async Task<Results<FinderJsonResult, ProblemHttpResult>> (PainSourceFinder finder, HttpRequest request) =>
             {
                 FinderRequest? body;
                 try
@@ -69,7 +69,7 @@ internal static class FinderEndpoints
 
                 var query = FinderContract.ToQuery(body);
                 return query.Succeeded
-                    ? TypedResults.Ok(FinderContract.ToResponse(finder.Find(query.Query!), body.Id))
+                    ? new FinderJsonResult(finder.Find(query.Query!), body.Id)
                     : Invalid(query.Error!);
             })
             .Accepts<FinderRequest>("application/json")

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every Knotwork test on this machine, installing what the tests need first.
+# Ends with one line: "N passed, N failed". Exit code 0 only when everything passed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+log_dir=artifacts/test
+mkdir -p "$log_dir"
+log="$log_dir/dotnet-test.log"
+
+say() { printf '==> %s\n' "$*"; }
+
+# 1. The .NET SDK (global.json pins the feature band). The machines this project runs on ship it.
+if ! command -v dotnet >/dev/null 2>&1; then
+  say "The .NET SDK is not on PATH; install .NET 10 (https://learn.microsoft.com/dotnet/core/install/linux) and run again."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# 2. Restore and build once, so a compile error is reported as such.
+say "Restoring and building (warnings are errors)"
+if ! dotnet build Knotwork.slnx -c Release -nologo -v quiet >"$log_dir/build.log" 2>&1; then
+  grep -E "error" "$log_dir/build.log" | sort -u | head -40
+  say "The build failed; the whole log is $log_dir/build.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# 3. Every test project, one summary line per assembly, added up.
+say "Running the tests"
+dotnet test Knotwork.slnx -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+projects=$(find tests -name '*.Tests.csproj' | wc -l)
+# vstest prints, per assembly: "Passed!  - Failed:     0, Passed:   494, Skipped:     0, Total:   494, ..."
+read -r summaries passed failed < <(awk '
+  /^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+/ {
+    line = $0; gsub(/,/, "", line); n = split(line, w, / +/)
+    for (i = 1; i < n; i++) { if (w[i] == "Failed:") f += w[i+1]; if (w[i] == "Passed:") p += w[i+1] }
+    s++
+  }
+  END { printf "%d %d %d\n", s, p, f }' "$log")
+
+if [ "$summaries" -ne "$projects" ]; then
+  say "Expected a summary from each of $projects test projects, got $summaries: a test host crashed or a project ran no test."
+  failed=$((failed + projects - summaries))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  say "dotnet test exited with $status."
+  failed=1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
