@@ -17,7 +17,32 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# 2. Restore and build once, so a compile error is reported as such.
+# 2. What the browser tests need: Debian's Chromium (never a downloaded browser) and axe-core from npm.
+if [ ! -x "${KNOTWORK_CHROMIUM:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Chromium from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null && apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  else
+    say "Chromium is missing: run 'sudo apt-get install chromium' (or set KNOTWORK_CHROMIUM) and try again."
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing npm from Debian's packages"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  fi
+fi
+say "Installing axe-core (npm ci)"
+if ! npm ci --prefix tests/Knotwork.Browser.Tests --no-audit --no-fund --loglevel=error >"$log_dir/npm.log" 2>&1; then
+  cat "$log_dir/npm.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# 3. Restore and build once, so a compile error is reported as such.
 say "Restoring and building (warnings are errors)"
 if ! dotnet build Knotwork.slnx -c Release -nologo -v quiet >"$log_dir/build.log" 2>&1; then
   grep -E "error" "$log_dir/build.log" | sort -u | head -40
@@ -26,7 +51,7 @@ if ! dotnet build Knotwork.slnx -c Release -nologo -v quiet >"$log_dir/build.log
   exit 1
 fi
 
-# 3. Every test project, one summary line per assembly, added up.
+# 4. Every test project, one summary line per assembly, added up.
 say "Running the tests"
 dotnet test Knotwork.slnx -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

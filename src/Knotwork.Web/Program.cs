@@ -4,22 +4,24 @@ using Knotwork.Web.Api;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddKnowledge();
+builder.Services.AddBodyMap();
 builder.Services.AddApi();
-builder.Services.AddRazorPages();
+builder.Services.AddPages();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseStaticFiles();
+app.UseResponseCompression();
+app.UseApiAndPageStatusCodes();
 app.UseRouting();
 
+app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealth();
 app.MapRegions();
 app.MapMuscles();
 app.MapFinder();
-app.MapRazorPages();
+app.MapRazorPages().WithStaticAssets();
 
 app.Run();
 

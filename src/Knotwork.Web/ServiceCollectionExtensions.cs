@@ -2,6 +2,8 @@ using Knotwork.Domain.Contract;
 using Knotwork.Domain.Finder;
 using Knotwork.Domain.Knowledge;
 using Knotwork.Web.Api;
+using Knotwork.Web.BodyMap;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Knotwork.Web;
 
@@ -13,6 +15,28 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton(_ => KnowledgeBase.Default);
         services.AddSingleton(sp => new PainSourceFinder(sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton(sp => new FinderJsonWriter(sp.GetRequiredService<KnowledgeBase>()));
+        return services;
+    }
+
+    /// <summary>The body-map artwork, read and checked against the taxonomy once.</summary>
+    public static IServiceCollection AddBodyMap(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => BodyMapArt.LoadEmbedded(sp.GetRequiredService<KnowledgeBase>().Regions));
+        return services;
+    }
+
+    /// <summary>Razor Pages with compressed responses (the finder page's inline SVG compresses well).</summary>
+    public static IServiceCollection AddPages(this IServiceCollection services)
+    {
+        services.AddRazorPages();
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         return services;
     }
 

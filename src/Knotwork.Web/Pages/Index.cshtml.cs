@@ -6,6 +6,4 @@ namespace Knotwork.Web.Pages;
 internal sealed class IndexModel(KnowledgeBase kb) : PageModel
 {
     public int MuscleCount => kb.Muscles.Count;
-
-    public int RegionCount => kb.Regions.Count;
 }

@@ -97,13 +97,13 @@ public class KnowledgeEndpointsTests
     }
 
     [Fact]
-    public async Task HomePage_LinksToTheApi()
+    public async Task HomePage_LeadsToTheFinderAndTheApiDocument()
     {
         await using var app = new KnotworkApp();
 
         var html = await app.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.Contains("href=\"/api/regions\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/finder\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/openapi/v1.json\"", html, StringComparison.Ordinal);
         Assert.Contains("110 muscles", html, StringComparison.Ordinal);
     }

@@ -1,0 +1,125 @@
+using System.Text;
+using Knotwork.Domain.Anatomy;
+using Knotwork.Domain.Finder;
+using Knotwork.Domain.Knowledge;
+using Microsoft.Extensions.Primitives;
+
+namespace Knotwork.Web.Pages.Finder;
+
+/// <summary>
+/// What the person has marked on the finder page, as it lives in the URL:
+/// <c>/finder?regions=temple.l,neck-back.l&amp;intensity=temple.l:7&amp;context=desk-work</c>.
+/// </summary>
+internal sealed class FinderSelection
+{
+    public const string Path = "/finder";
+
+    private FinderSelection(IReadOnlyList<Region> regions, IReadOnlyDictionary<Region, int> intensity, IReadOnlyList<ContextFactor> context)
+    {
+        Regions = regions;
+        Intensity = intensity;
+        Context = context;
+        Set = regions.ToHashSet();
+    }
+
+    public IReadOnlyList<Region> Regions { get; }
+
+    public IReadOnlySet<Region> Set { get; }
+
+    public IReadOnlyDictionary<Region, int> Intensity { get; }
+
+    public IReadOnlyList<ContextFactor> Context { get; }
+
+    public bool IsEmpty => Regions.Count == 0;
+
+    public static FinderSelection Empty { get; } = new([], new Dictionary<Region, int>(), []);
+
+    /// <summary>
+    /// Reads a selection from the query string: <c>regions</c> (comma list) or <c>r</c> (one per checkbox of the
+    /// list form), <c>intensity</c> as REGION:N, <c>context</c> keys. Empty intensity values (a select left at "-")
+    /// are ignored.
+    /// </summary>
+    public static (FinderSelection Selection, string? Error) Parse(IQueryCollection query, BodyRegions taxonomy)
+    {
+        var regionTokens = Values(query["regions"]).Concat(Values(query["r"])).ToArray();
+        var intensities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in Values(query["intensity"]))
+        {
+            var parts = pair.Split(':', 2);
+            if (parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return (Empty, $"Intensity '{pair}' must be REGION:N with N from 1 to 10, e.g. temple.l:7.");
+            }
+
+            intensities[parts[0].Trim()] = value;
+        }
+
+        var contextKeys = Values(query["context"]).ToArray();
+        if (regionTokens.Length == 0)
+        {
+            // Nothing marked yet: still keep the chosen context so the chips stay as they were.
+            var chips = contextKeys.Select(k => ContextFactor.TryParse(k, out var f) ? f : null).OfType<ContextFactor>().Distinct().ToArray();
+            return (new FinderSelection([], new Dictionary<Region, int>(), chips), null);
+        }
+
+        var parse = FinderQuery.Parse(regionTokens, intensities, contextKeys, null, taxonomy);
+        if (!parse.Succeeded)
+        {
+            return (Empty, parse.Error);
+        }
+
+        var q = parse.Query!;
+        return (new FinderSelection(q.Regions, q.Intensity, q.Context), null);
+    }
+
+    /// <summary>Whether the URL is already in canonical form (so a list-form submission can be redirected to it).</summary>
+    public static bool IsCanonical(IQueryCollection query) =>
+        !query.ContainsKey("r") && query.All(kv => kv.Value.Count <= 1 && kv.Value.All(v => !string.IsNullOrEmpty(v)));
+
+    public FinderQuery ToQuery() => new() { Regions = Regions, Intensity = Intensity, Context = Context };
+
+    /// <summary>The canonical URL of this selection.</summary>
+    public string Url() => Url(Regions, Intensity, Context);
+
+    /// <summary>The URL of this selection with <paramref name="region"/> marked or unmarked.</summary>
+    public string UrlToggling(Region region)
+    {
+        var regions = Set.Contains(region) ? Regions.Where(r => r != region) : Regions.Append(region).OrderBy(r => r.Index);
+        return Url(regions.ToArray(), Intensity.Where(kv => kv.Key != region).ToDictionary(), Context);
+    }
+
+    /// <summary>The URL of this selection without any region (context kept).</summary>
+    public string UrlCleared() => Url([], new Dictionary<Region, int>(), Context);
+
+    private static string Url(IReadOnlyList<Region> regions, IReadOnlyDictionary<Region, int> intensity, IReadOnlyList<ContextFactor> context)
+    {
+        var url = new StringBuilder(Path);
+        var first = true;
+        void Add(string key, string value)
+        {
+            url.Append(first ? '?' : '&').Append(key).Append('=').Append(value);
+            first = false;
+        }
+
+        if (regions.Count > 0)
+        {
+            Add("regions", string.Join(',', regions.Select(r => r.Id.Value)));
+        }
+
+        var marked = regions.Where(intensity.ContainsKey).ToArray();
+        if (marked.Length > 0)
+        {
+            Add("intensity", string.Join(',', marked.Select(r => $"{r.Id.Value}:{intensity[r]}")));
+        }
+
+        if (context.Count > 0)
+        {
+            Add("context", string.Join(',', context.Select(c => c.Key)));
+        }
+
+        return url.ToString();
+    }
+
+    private static IEnumerable<string> Values(StringValues values) =>
+        values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace Knotwork.Browser.Tests;
+
+/// <summary>axe-core (from npm) run inside Chromium on every page: no serious or critical violation.</summary>
+public class AccessibilityTests(BrowserFixture fixture)
+{
+    private static readonly string AxeScript = Path.Combine(BrowserFixture.RepositoryRoot, "tests", "Knotwork.Browser.Tests", "node_modules", "axe-core", "axe.min.js");
+
+    public static TheoryData<string> Pages() => new(
+        "/", "/finder", "/finder?regions=chest.l,temple.l,neck-back.l&context=stress", "/muscles", "/muscles?q=IT+band",
+        "/muscles/upper-trapezius", "/muscles/sternocleidomastoid", "/groups/it-band", "/learn", "/no-such-page");
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_HasNoSeriousOrCriticalAxeViolations(string url)
+    {
+        Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run 'npm ci --prefix tests/Knotwork.Browser.Tests' (test.sh does)");
+        var page = await fixture.NewPage();
+        await page.GotoAsync(url);
+        await page.AddScriptTagAsync(new() { Path = AxeScript });
+
+        var json = await page.EvaluateAsync<string>(
+            "async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })))");
+        var violations = JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Select(v => v.ToString())
+            .ToList();
+
+        Assert.True(violations.Count == 0, $"{url}:\n{string.Join("\n", violations)}");
+    }
+}
