@@ -48,9 +48,17 @@ for (var i = 0; i < 30; i++)
     var before = await page.GetAttributeAsync("#results", "data-regions");
     var clock = Stopwatch.StartNew();
     await page.ClickAsync($"a.region[data-region='{region}']");
-    await page.WaitForFunctionAsync(
-        "prev => document.documentElement.getAttribute('data-finder') === 'ready' && document.querySelector('#results').getAttribute('data-regions') !== prev",
-        before);
+    try
+    {
+        await page.WaitForFunctionAsync(
+            "prev => document.documentElement.getAttribute('data-finder') === 'ready' && document.querySelector('#results').getAttribute('data-regions') !== prev",
+            before, new() { Timeout = 5000 });
+    }
+    catch (TimeoutException)
+    {
+        Console.WriteLine($"debug: before={before} now={await page.GetAttributeAsync("#results", "data-regions")} state={await page.GetAttributeAsync("html", "data-finder")} url={page.Url}");
+        throw;
+    }
     clock.Stop();
     endToEnd.Add(clock.Elapsed.TotalMilliseconds);
     inPage.Add(double.Parse(await page.GetAttributeAsync("html", "data-finder-ms") ?? "0", CultureInfo.InvariantCulture));

@@ -19,7 +19,7 @@ finder_path="/api/finder?regions=temple.l,neck-back.l,occiput.l,shoulder-top.l,s
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 dotnet publish src/Knotwork.Web -c Release -o artifacts/load/web -nologo -v quiet >/dev/null
-ASPNETCORE_URLS="$base" Logging__LogLevel__Default=Warning dotnet artifacts/load/web/Knotwork.Web.dll >artifacts/load/web.log 2>&1 &
+(cd artifacts/load/web && ASPNETCORE_URLS="$base" Logging__LogLevel__Default=Warning exec dotnet Knotwork.Web.dll) >artifacts/load/web.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 

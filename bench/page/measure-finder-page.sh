@@ -8,7 +8,7 @@ port=${KNOTWORK_PAGE_PORT:-5098}
 base="http://127.0.0.1:$port"
 mkdir -p artifacts/page
 dotnet publish src/Knotwork.Web -c Release -o artifacts/page/web -nologo -v quiet >/dev/null
-ASPNETCORE_URLS="$base" Logging__LogLevel__Default=Warning dotnet artifacts/page/web/Knotwork.Web.dll >artifacts/page/web.log 2>&1 &
+(cd artifacts/page/web && ASPNETCORE_URLS="$base" Logging__LogLevel__Default=Warning exec dotnet Knotwork.Web.dll) >artifacts/page/web.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fsS "$base/api/health" >/dev/null 2>&1 && break; sleep 0.5; done

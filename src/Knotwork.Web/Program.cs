@@ -3,6 +3,12 @@ using Knotwork.Web.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Loopback by default; --urls, ASPNETCORE_URLS or a "Urls" setting choose another address.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
 builder.Services.AddKnowledge();
 builder.Services.AddBodyMap();
 builder.Services.AddApi();

@@ -30,3 +30,23 @@ public class AccessibilityTests(BrowserFixture fixture)
         Assert.True(violations.Count == 0, $"{url}:\n{string.Join("\n", violations)}");
     }
 }
+
+/// <summary>Every page fits a 360 px wide phone without horizontal scrolling.</summary>
+public class PhoneLayoutTests(BrowserFixture fixture)
+{
+    [Theory]
+    [MemberData(nameof(AccessibilityTests.Pages), MemberType = typeof(AccessibilityTests))]
+    public async Task Page_FitsA360PixelPhone(string url)
+    {
+        var page = await fixture.NewPage(width: 360, height: 740);
+        await page.GotoAsync(url);
+
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+
+        Assert.True(overflow <= 0, $"{url} is {overflow}px wider than the phone");
+        if (url == "/muscles/sternocleidomastoid")
+        {
+            await BrowserFixture.Screenshot(page, "muscle-phone");
+        }
+    }
+}
