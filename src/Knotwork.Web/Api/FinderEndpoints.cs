@@ -45,6 +45,7 @@ internal static class FinderEndpoints
                     ? new FinderJsonResult(finder.Find(query.Query!), null)
                     : Invalid(query.Error!);
             })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("FindGet")
             .WithSummary("Where may this pain come from? regions=temple.l,neck-back.l (required), top=1-100, context=desk-work,stress, intensity=temple.l:7.")
             .WithDescription("Red flags come first and never hide the candidates. The candidates are muscles worth examining, not a diagnosis.");
@@ -73,6 +74,7 @@ internal static class FinderEndpoints
                     : Invalid(query.Error!);
             })
             .Accepts<FinderRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("FindPost")
             .WithSummary("The finder for a JSON request: the same body as a line of 'knotwork find --batch'; the id is echoed.");
         return app;

@@ -32,6 +32,7 @@ internal static class MusclesEndpoints
                     detail: $"Unknown muscle or group '{slug}'. Nearest: {string.Join(", ", kb.NearestSlugs(slug, 3))}. GET /api/muscles lists them all.",
                     statusCode: StatusCodes.Status404NotFound);
             })
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetMuscle")
             .WithSummary("One muscle with its trigger points, referral zones, symptoms, causes, self-care and sources; a group name (rotator-cuff, it-band, ...) answers with its members.");
         return app;

@@ -94,6 +94,9 @@ public class KnowledgeEndpointsTests
         Assert.Contains("/api/regions", paths);
         Assert.Contains("/api/muscles/{slug}", paths);
         Assert.True(body.GetProperty("paths").GetProperty("/api/finder").TryGetProperty("post", out _));
+        // Errors are documented as ProblemDetails, as they are answered.
+        Assert.True(body.GetProperty("paths").GetProperty("/api/finder").GetProperty("get").GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(body.GetProperty("paths").GetProperty("/api/muscles/{slug}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
     }
 
     [Fact]
