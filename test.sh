@@ -42,7 +42,28 @@ if ! npm ci --prefix tests/Knotwork.Browser.Tests --no-audit --no-fund --logleve
   exit 1
 fi
 
-# 3. Restore and build once, so a compile error is reported as such.
+# 3. PostgreSQL 15 from Debian's packages, for the persistence tests on the production provider: the
+#    distribution's cluster, started here, with a test account that may create throwaway databases.
+if [ -z "${KNOTWORK_TEST_POSTGRES:-}" ]; then
+  if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! pg_lsclusters -h 2>/dev/null | grep -q .; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "Installing PostgreSQL from Debian's packages"
+      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    else
+      say "PostgreSQL is missing: install it (sudo apt-get install postgresql) or set KNOTWORK_TEST_POSTGRES."
+      echo "0 passed, 1 failed"
+      exit 1
+    fi
+  fi
+  read -r pg_version pg_cluster pg_port _ < <(pg_lsclusters -h | head -n 1)
+  say "Starting PostgreSQL $pg_version/$pg_cluster on port $pg_port"
+  pg_ctlcluster "$pg_version" "$pg_cluster" start 2>/dev/null || true
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$pg_port" && break; sleep 1; done
+  su postgres -c "psql -q -p $pg_port -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'knotwork_test') THEN CREATE ROLE knotwork_test LOGIN CREATEDB PASSWORD 'knotwork_test'; END IF; END \\\$\\\$;\"" >/dev/null
+  export KNOTWORK_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=knotwork_test;Password=knotwork_test;Database=postgres"
+fi
+
+# 4. Restore and build once, so a compile error is reported as such.
 say "Restoring and building (warnings are errors)"
 if ! dotnet build Knotwork.slnx -c Release -nologo -v quiet >"$log_dir/build.log" 2>&1; then
   grep -E "error" "$log_dir/build.log" | sort -u | head -40
@@ -51,7 +72,7 @@ if ! dotnet build Knotwork.slnx -c Release -nologo -v quiet >"$log_dir/build.log
   exit 1
 fi
 
-# 4. Every test project, one summary line per assembly, added up.
+# 5. Every test project, one summary line per assembly, added up.
 say "Running the tests"
 dotnet test Knotwork.slnx -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -69,6 +69,7 @@ internal static class KnotworkCommand
         root.Subcommands.Add(CatalogCommands.Muscles(io));
         root.Subcommands.Add(CatalogCommands.Regions(io));
         root.Subcommands.Add(CatalogCommands.Kb(io));
+        root.Subcommands.Add(DatabaseCommands.Db(io));
         return root;
     }
 

@@ -9,12 +9,14 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
+builder.Services.AddDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddKnowledge();
 builder.Services.AddBodyMap();
 builder.Services.AddApi();
 builder.Services.AddPages();
 
 var app = builder.Build();
+await app.MigrateDatabaseAsync();
 
 app.UseExceptionHandler();
 app.UseResponseCompression();
@@ -29,7 +31,7 @@ app.MapMuscles();
 app.MapFinder();
 app.MapRazorPages().WithStaticAssets();
 
-app.Run();
+await app.RunAsync();
 
 /// <summary>The web app's entry point (public so tests can start it with WebApplicationFactory).</summary>
 public partial class Program;

@@ -1,14 +1,27 @@
+using Knotwork.Data;
 using Knotwork.Domain.Contract;
 using Knotwork.Domain.Finder;
 using Knotwork.Domain.Knowledge;
 using Knotwork.Web.Api;
 using Knotwork.Web.BodyMap;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Knotwork.Web;
 
 internal static class ServiceCollectionExtensions
 {
+    /// <summary>
+    /// The database (SQLite in the data folder by default, PostgreSQL when <c>ConnectionStrings:Postgres</c> is set)
+    /// and the data-protection keys kept in it, so several app servers can share sign-ins.
+    /// </summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddKnotworkData(DatabaseSettings.From(configuration, environment.ContentRootPath));
+        services.AddDataProtection().SetApplicationName("Knotwork").PersistKeysToDbContext<KnotworkDbContext>();
+        return services;
+    }
+
     /// <summary>The knowledge base (loaded once, immutable) and the finder over it, shared by every request.</summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {

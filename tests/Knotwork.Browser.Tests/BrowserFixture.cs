@@ -14,7 +14,11 @@ namespace Knotwork.Browser.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private readonly WebApplicationFactory<Program> _app = new();
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("knotwork-browser-");
+    private readonly WebApplicationFactory<Program> _app;
+
+    public BrowserFixture() =>
+        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Knotwork:DataDirectory", _data.FullName));
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -54,6 +58,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Delete(recursive: true);
     }
 
     /// <summary>A fresh page (its own context: no shared cookies or cache) at a desktop or phone size.</summary>

@@ -6,6 +6,25 @@ namespace Knotwork.Web.Tests;
 /// <summary>The real app, started in memory, fresh for each test.</summary>
 public sealed class KnotworkApp : WebApplicationFactory<Program>
 {
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("knotwork-web-");
+
+    /// <summary>The app's data folder: a fresh one per app, so every test starts from a first run.</summary>
+    public string DataDirectory => _data.FullName;
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Knotwork:DataDirectory", _data.FullName);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Delete(recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
     public async Task<(HttpResponseMessage Response, JsonElement Body)> GetJson(string url)
     {
         var response = await CreateClient().GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);

@@ -144,3 +144,24 @@ public class SitePagesTests
         Assert.Equal("br", response.Content.Headers.ContentEncoding.Single());
     }
 }
+
+public class FirstRunTests
+{
+    [Fact]
+    public async Task FirstRun_CreatesAndMigratesTheSqliteDatabase_InTheConfiguredDataFolder_InWalMode()
+    {
+        await using var app = new KnotworkApp();
+        _ = app.CreateClient();
+
+        var file = Path.Combine(app.DataDirectory, "knotwork.db");
+        Assert.True(File.Exists(file), $"no database at {file}");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Foreign Keys=True");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var mode = connection.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await mode.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        await using var tables = connection.CreateCommand();
+        tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('Clients', 'PainMaps', 'AuditLog', 'AspNetUsers', 'DataProtectionKeys');";
+        Assert.Equal(5L, (long)(await tables.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+    }
+}

@@ -1,0 +1,147 @@
+using Knotwork.Domain.Practice;
+using Microsoft.AspNetCore.Identity;
+
+namespace Knotwork.Data.Entities;
+
+// Persistence shapes: plain classes EF maps. Rules live in Knotwork.Domain; times are UTC DateTime
+// (SQLite cannot order by DateTimeOffset, Npgsql writes only UTC), shown in the practice's time zone.
+
+/// <summary>A person who signs in: owner, therapist or client (roles say which).</summary>
+public sealed class KnotworkUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = string.Empty;
+
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>The practice itself: one row, created by the first-run setup.</summary>
+public sealed class PracticeSettings
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>IANA time zone the practice shows times in, e.g. America/Los_Angeles.</summary>
+    public string TimeZone { get; set; } = "America/Los_Angeles";
+
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>A client's record: contact, address for home visits, health screening and consents.</summary>
+public sealed class ClientRecord
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The client's own account, when they have one.</summary>
+    public Guid? UserId { get; set; }
+
+    public string FullName { get; set; } = string.Empty;
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? AddressLine { get; set; }
+
+    public string? City { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public DateOnly? DateOfBirth { get; set; }
+
+    public List<ScreeningItem> ScreeningItems { get; set; } = [];
+
+    public string? Medications { get; set; }
+
+    public string? ScreeningNotes { get; set; }
+
+    public DateTime? ScreenedAtUtc { get; set; }
+
+    public string? TreatmentConsentVersion { get; set; }
+
+    public DateTime? TreatmentConsentAtUtc { get; set; }
+
+    public string? PrivacyConsentVersion { get; set; }
+
+    public DateTime? PrivacyConsentAtUtc { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public List<TherapistAssignment> Assignments { get; set; } = [];
+
+    public List<PainMapRecord> PainMaps { get; set; } = [];
+}
+
+/// <summary>A therapist who may see a client's records.</summary>
+public sealed class TherapistAssignment
+{
+    public Guid ClientId { get; set; }
+
+    public Guid TherapistId { get; set; }
+
+    public DateTime AssignedAtUtc { get; set; }
+}
+
+/// <summary>One marked region of a pain map, with its intensity (1-10) when given.</summary>
+public sealed record PainMapMark(string Region, int? Intensity);
+
+/// <summary>A saved finder query: what hurt, when, who recorded it, and what the finder answered then.</summary>
+public sealed class PainMapRecord
+{
+    /// <summary>Chosen by the caller (the form carries it), so a retried save cannot store the map twice.</summary>
+    public Guid Id { get; set; }
+
+    public Guid ClientId { get; set; }
+
+    public Guid RecordedById { get; set; }
+
+    public DateTime RecordedAtUtc { get; set; }
+
+    public List<PainMapMark> Marks { get; set; } = [];
+
+    public List<string> Context { get; set; } = [];
+
+    /// <summary>The finder's answer at the time, in the finder's JSON contract.</summary>
+    public string ResultJson { get; set; } = "{}";
+
+    public string? Note { get; set; }
+}
+
+/// <summary>One read or change of health data: who, what, which record, when, from where. Append-only.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
+    /// <summary>read, create, update, delete, export, sign-in ...</summary>
+    public string Action { get; set; } = string.Empty;
+
+    public string EntityType { get; set; } = string.Empty;
+
+    public string? EntityId { get; set; }
+
+    public string? RemoteAddress { get; set; }
+
+    public string? Detail { get; set; }
+}
+
+/// <summary>An e-mail written when no SMTP server is configured; the owner can read it in the outbox.</summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public string To { get; set; } = string.Empty;
+
+    public string Subject { get; set; } = string.Empty;
+
+    public string HtmlBody { get; set; } = string.Empty;
+}

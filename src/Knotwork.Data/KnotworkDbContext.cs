@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Knotwork.Data.Entities;
+using Knotwork.Domain.Practice;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Knotwork.Data;
+
+/// <summary>
+/// Knotwork's one DbContext: accounts (Identity), the practice, clients, pain maps, the audit log, the e-mail
+/// outbox and the data-protection keys (so several app servers share sign-ins). Each database provider has a
+/// subclass with its own migrations: <see cref="SqliteKnotworkDbContext"/>, <see cref="PostgresKnotworkDbContext"/>.
+/// </summary>
+public abstract class KnotworkDbContext(DbContextOptions options)
+    : IdentityDbContext<KnotworkUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<PracticeSettings> Practice => Set<PracticeSettings>();
+
+    public DbSet<ClientRecord> Clients => Set<ClientRecord>();
+
+    public DbSet<TherapistAssignment> Assignments => Set<TherapistAssignment>();
+
+    public DbSet<PainMapRecord> PainMaps => Set<PainMapRecord>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The audit log is append-only: the app can add entries but never change or remove one.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditLog();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditLog();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardAuditLog()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries cannot be changed or deleted.");
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+
+        builder.Entity<KnotworkUser>().Property(u => u.DisplayName).HasMaxLength(200);
+
+        builder.Entity<PracticeSettings>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.TimeZone).HasMaxLength(100);
+        });
+
+        builder.Entity<ClientRecord>(e =>
+        {
+            e.Property(c => c.FullName).HasMaxLength(200);
+            e.Property(c => c.Email).HasMaxLength(256);
+            e.Property(c => c.Phone).HasMaxLength(50);
+            e.Property(c => c.AddressLine).HasMaxLength(300);
+            e.Property(c => c.City).HasMaxLength(100);
+            e.Property(c => c.PostalCode).HasMaxLength(20);
+            e.Property(c => c.Medications).HasMaxLength(2000);
+            e.Property(c => c.ScreeningNotes).HasMaxLength(4000);
+            e.Property(c => c.TreatmentConsentVersion).HasMaxLength(20);
+            e.Property(c => c.PrivacyConsentVersion).HasMaxLength(20);
+            e.Property(c => c.ScreeningItems).HasMaxLength(1000).HasConversion(new ScreeningItemsConverter(), ListComparer<ScreeningItem>());
+            e.HasIndex(c => c.UserId).IsUnique();
+            e.HasOne<KnotworkUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.PainMaps).WithOne().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<TherapistAssignment>(e =>
+        {
+            e.HasKey(a => new { a.ClientId, a.TherapistId });
+            e.HasOne<KnotworkUser>().WithMany().HasForeignKey(a => a.TherapistId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => a.TherapistId);
+        });
+
+        builder.Entity<PainMapRecord>(e =>
+        {
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Marks).HasConversion(new JsonConverter<List<PainMapMark>>(), ListComparer<PainMapMark>());
+            e.Property(p => p.Context).HasMaxLength(1000).HasConversion(new JsonConverter<List<string>>(), ListComparer<string>());
+            e.Property(p => p.Note).HasMaxLength(2000);
+            e.HasOne<KnotworkUser>().WithMany().HasForeignKey(p => p.RecordedById).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.ClientId, p.RecordedAtUtc });
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.EntityType).HasMaxLength(60);
+            e.Property(a => a.EntityId).HasMaxLength(100);
+            e.Property(a => a.RemoteAddress).HasMaxLength(100);
+            e.Property(a => a.Detail).HasMaxLength(2000);
+            e.HasIndex(a => a.AtUtc);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.UserId);
+        });
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.To).HasMaxLength(256);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.HasIndex(m => m.CreatedAtUtc);
+        });
+    }
+
+    private static ValueComparer<List<T>> ListComparer<T>() => new(
+        (a, b) => (a == null && b == null) || (a != null && b != null && a.SequenceEqual(b)),
+        v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+        v => v.ToList());
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+
+    private sealed class ScreeningItemsConverter() : ValueConverter<List<ScreeningItem>, string>(
+        v => string.Join(',', v),
+        v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ScreeningItem>).ToList());
+
+    private sealed class JsonConverter<T>() : ValueConverter<T, string>(
+        v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
+        v => JsonSerializer.Deserialize<T>(v, JsonSerializerOptions.Web)!)
+        where T : class;
+}
+
+/// <summary>The SQLite provider's context (the default: a file in the data folder).</summary>
+public sealed class SqliteKnotworkDbContext(DbContextOptions<SqliteKnotworkDbContext> options) : KnotworkDbContext(options);
+
+/// <summary>The PostgreSQL provider's context (production; several app servers over one database).</summary>
+public sealed class PostgresKnotworkDbContext(DbContextOptions<PostgresKnotworkDbContext> options) : KnotworkDbContext(options);
