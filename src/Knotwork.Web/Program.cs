@@ -25,6 +25,7 @@ app.UseSecurity();
 app.UseResponseCompression();
 app.UseApiAndPageStatusCodes();
 app.UseRouting();
+app.UseRateLimits();
 
 app.MapStaticAssets();
 app.MapOpenApi();
