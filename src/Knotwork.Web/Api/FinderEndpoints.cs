@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Knotwork.Domain.Contract;
 using Knotwork.Domain.Finder;
+using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Knotwork.Web.Api;
@@ -47,6 +48,7 @@ internal static class FinderEndpoints
             })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("FindGet")
+            .RequireRateLimiting(RateLimitPolicies.FinderApi)
             .WithSummary("Where may this pain come from? regions=temple.l,neck-back.l (required), top=1-100, context=desk-work,stress, intensity=temple.l:7.")
             .WithDescription("Red flags come first and never hide the candidates. The candidates are muscles worth examining, not a diagnosis.");
 
@@ -76,6 +78,7 @@ internal static class FinderEndpoints
             .Accepts<FinderRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("FindPost")
+            .RequireRateLimiting(RateLimitPolicies.FinderApi)
             .WithSummary("The finder for a JSON request: the same body as a line of 'knotwork find --batch'; the id is echoed.");
         return app;
     }
