@@ -1,4 +1,5 @@
 using Knotwork.Web;
+using Knotwork.Web.Accounts;
 using Knotwork.Web.Api;
 using Knotwork.Web.Security;
 
@@ -11,6 +12,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.Services.AddDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddKnowledge();
 builder.Services.AddBodyMap();
 builder.Services.AddApi();
@@ -19,6 +21,7 @@ builder.Services.AddSecurity();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
+await AccountsExtensions.EnsureRolesAsync(app.Services);
 
 app.UseExceptionHandler();
 app.UseSecurity();
@@ -26,6 +29,9 @@ app.UseResponseCompression();
 app.UseApiAndPageStatusCodes();
 app.UseRouting();
 app.UseRateLimits();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<RequireStaffTwoFactor>();
 
 app.MapStaticAssets();
 app.MapOpenApi();

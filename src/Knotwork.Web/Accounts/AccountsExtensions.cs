@@ -1,0 +1,132 @@
+using Knotwork.Data;
+using Knotwork.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Knotwork.Web.Accounts;
+
+internal static class AccountsExtensions
+{
+    /// <summary>
+    /// ASP.NET Core Identity over the practice database: confirmed e-mail to sign in, passwords of 12+ characters
+    /// checked against common ones, lockout after 5 failures, authenticator-app two-factor, security stamps checked
+    /// every minute so "sign out everywhere" takes effect quickly; the mailer; the audit trail; role policies.
+    /// </summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddIdentity<KnotworkUser, IdentityRole<Guid>>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<KnotworkDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/denied";
+            options.Cookie.Name = "knotwork";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.StaffPolicy, p => p.RequireRole(Roles.Owner, Roles.Therapist))
+            .AddPolicy(Roles.OwnerPolicy, p => p.RequireRole(Roles.Owner))
+            .AddPolicy(Roles.ClientPolicy, p => p.RequireRole(Roles.Client));
+
+        var smtp = configuration.GetSection("Knotwork:Smtp").Get<SmtpSettings>() ?? new SmtpSettings();
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+        {
+            services.AddScoped<IMailer, OutboxMailer>();
+        }
+        else
+        {
+            services.AddSingleton(smtp);
+            services.AddScoped<IMailer, SmtpMailer>();
+        }
+
+        services.AddScoped<AuditTrail>();
+        return services;
+    }
+
+    /// <summary>Creates the three roles if they are missing (first run).</summary>
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role));
+            }
+        }
+    }
+
+    /// <summary>Whether the first-run setup has created the practice.</summary>
+    public static Task<bool> IsSetUpAsync(this KnotworkDbContext db, CancellationToken cancellationToken = default) =>
+        db.Practice.AnyAsync(cancellationToken);
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Staff (owner, therapists) must use two-factor sign-in: until they have set up an authenticator app, every page
+/// but the account pages sends them to set it up.
+/// </summary>
+internal sealed class RequireStaffTwoFactor(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, UserManager<KnotworkUser> users)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated == true
+            && (user.IsInRole(Roles.Owner) || user.IsInRole(Roles.Therapist))
+            && !context.Request.Path.StartsWithSegments("/account")
+            && !Path.HasExtension(context.Request.Path.Value))
+        {
+            var account = await users.GetUserAsync(user);
+            if (account is not null && !account.TwoFactorEnabled)
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return;
+                }
+
+                context.Response.Redirect("/account/two-factor?required=1");
+                return;
+            }
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,27 @@
+using Knotwork.Data.Entities;
+using Knotwork.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Knotwork.Web.Pages.Account;
+
+/// <summary>Sign out everywhere: a new security stamp ends every other session at its next check (within a minute).</summary>
+[Authorize]
+internal sealed class SecurityModel(UserManager<KnotworkUser> users, SignInManager<KnotworkUser> signIn, AuditTrail audit) : PageModel
+{
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync("sign-out-everywhere", "account", user.Email);
+        await signIn.SignOutAsync();
+        return Redirect("/account/sign-in");
+    }
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Knotwork.Data.Entities;
+using Knotwork.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Knotwork.Web.Pages.Account;
+
+/// <summary>The second step of signing in: a code from the authenticator app, or a recovery code.</summary>
+[EnableRateLimiting("sign-in")]
+internal sealed class SignInTwoFactorModel(SignInManager<KnotworkUser> signIn, AuditTrail audit) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Type the code from your authenticator app, or a recovery code.")]
+    [StringLength(40)]
+    [Display(Name = "Code")]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    [Display(Name = "This is a recovery code")]
+    public bool IsRecoveryCode { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool RememberMe { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("SignIn") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToPage("SignIn");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var code = Code!.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var result = IsRecoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(Code!.Replace(" ", string.Empty, StringComparison.Ordinal))
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(IsRecoveryCode ? "sign-in-recovery-code" : "sign-in", "account", user.Email);
+            return LocalRedirect(SignInModel.SafeReturn(ReturnUrl));
+        }
+
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError(string.Empty, "Too many failed attempts: this account is locked for 15 minutes.");
+            return Page();
+        }
+
+        await audit.RecordAsync("sign-in-2fa-failed", "account", user.Email);
+        ModelState.AddModelError(string.Empty, "That code is not right; codes change every 30 seconds.");
+        return Page();
+    }
+}

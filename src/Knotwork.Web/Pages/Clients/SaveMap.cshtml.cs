@@ -1,0 +1,104 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Knotwork.Data;
+using Knotwork.Data.Entities;
+using Knotwork.Domain.Contract;
+using Knotwork.Domain.Finder;
+using Knotwork.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Knotwork.Web.Pages.Clients;
+
+/// <summary>
+/// Saves a pain map from the finder page to a client's record: the client's own, or, for staff, a client they may
+/// see. The form carries its own id (saveId), so a double submit or a retry stores the map once.
+/// </summary>
+[Authorize]
+internal sealed class SaveMapModel(KnotworkDbContext db, PainSourceFinder finder, FinderJsonWriter json, AuditTrail audit, TimeProvider clock) : PageModel
+{
+    public IActionResult OnGet() => Redirect("/finder");
+
+    public async Task<IActionResult> OnPostAsync(Guid clientId, string? regions, string? intensity, string? context, Guid saveId, string? note)
+    {
+        if (!await db.Clients.VisibleTo(User).AnyAsync(c => c.Id == clientId))
+        {
+            return NotFound();
+        }
+
+        if (saveId == Guid.Empty)
+        {
+            return BadRequest("The form is missing its save id; reload the finder page and save again.");
+        }
+
+        var intensities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in Split(intensity))
+        {
+            var parts = pair.Split(':', 2);
+            if (parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return BadRequest($"Intensity '{pair}' must be REGION:N with N from 1 to 10.");
+            }
+
+            intensities[parts[0].Trim()] = value;
+        }
+
+        var query = FinderQuery.Parse(Split(regions), intensities, Split(context));
+        if (!query.Succeeded)
+        {
+            return BadRequest(query.Error!);
+        }
+
+        if (note is { Length: > 2000 })
+        {
+            return BadRequest("The note is longer than 2000 characters.");
+        }
+
+        var existing = await db.PainMaps.AsNoTracking().Where(p => p.Id == saveId).Select(p => (Guid?)p.ClientId).SingleOrDefaultAsync();
+        if (existing is not null)
+        {
+            return existing == clientId ? Redirect($"/clients/{clientId}?saved=1") : BadRequest("This save id was already used; reload the finder page.");
+        }
+
+        var q = query.Query!;
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            json.Write(writer, finder.Find(q));
+        }
+
+        db.PainMaps.Add(new PainMapRecord
+        {
+            Id = saveId,
+            ClientId = clientId,
+            RecordedById = User.UserId()!.Value,
+            RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Marks = q.Regions.Select(r => new PainMapMark(r.Id.Value, q.Intensity.TryGetValue(r, out var v) ? v : null)).ToList(),
+            Context = q.Context.Select(f => f.Key).ToList(),
+            ResultJson = Encoding.UTF8.GetString(buffer.WrittenSpan),
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent retry of the same form may have won the race: then the map is stored once.
+            db.ChangeTracker.Clear();
+            if (!await db.PainMaps.AnyAsync(p => p.Id == saveId))
+            {
+                throw;
+            }
+        }
+
+        await audit.RecordAsync("create", "pain-map", saveId.ToString(), $"client {clientId}: {string.Join(",", q.Regions.Select(r => r.Id.Value))}");
+        return Redirect($"/clients/{clientId}?saved=1");
+    }
+
+    private static string[] Split(string? list) =>
+        string.IsNullOrWhiteSpace(list) ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

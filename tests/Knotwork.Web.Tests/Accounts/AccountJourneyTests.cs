@@ -1,0 +1,178 @@
+using System.Net;
+using Knotwork.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Knotwork.Web.Tests.Accounts;
+
+public class AccountJourneyTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FirstRun_SendsEveryoneToSetup_AndSetupHappensOnce()
+    {
+        await using var app = new KnotworkApp();
+        var visitor = new Browser(app);
+
+        Assert.Equal("/setup", (await visitor.Get("/account/register")).Headers.Location?.OriginalString);
+        var owner = await new PracticeDriver(app).SetUpOwner();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.Get("/setup")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Get("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_MustTurnOnTwoFactorBeforeAnythingElse_AndThenSignInNeedsTheCode()
+    {
+        await using var app = new KnotworkApp();
+        var owner = new Browser(app);
+        await owner.Post("/setup", new Dictionary<string, string>
+        {
+            ["Input.PracticeName"] = "P", ["Input.TimeZone"] = "America/Los_Angeles", ["Input.OwnerName"] = "O",
+            ["Input.Email"] = "o@knotwork.test", ["Input.Password"] = PracticeDriver.Password,
+        });
+
+        var clients = await owner.Get("/clients");
+        Assert.Equal("/account/two-factor?required=1", clients.Headers.Location?.OriginalString);
+
+        var codes = await owner.EnableTwoFactor();
+        Assert.Equal(10, codes.Count);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Get("/clients")).StatusCode);
+
+        var elsewhere = new Browser(app);
+        var first = await elsewhere.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "o@knotwork.test", ["Input.Password"] = PracticeDriver.Password });
+        Assert.StartsWith("/account/sign-in/two-factor", first.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var wrong = await elsewhere.Post(first.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = "000000" });
+        Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var recovery = await elsewhere.Post(first.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = codes[0], ["IsRecoveryCode"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, recovery.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.Get("/clients")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RepeatedWrongPasswords_LockTheAccount()
+    {
+        await using var app = new KnotworkApp();
+        var driver = new PracticeDriver(app);
+        await driver.SetUpOwner();
+        await driver.RegisterClient("Lou Lock", "lou@knotwork.test");
+        var attacker = new Browser(app);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await attacker.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "lou@knotwork.test", ["Input.Password"] = "wrong password " + i });
+        }
+
+        var response = await attacker.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "lou@knotwork.test", ["Input.Password"] = PracticeDriver.Password });
+        Assert.Contains("locked", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("password1234")]
+    [InlineData("Password!2026")]
+    [InlineData("aaaaaaaaaaaaaaaa")]
+    public async Task WeakPasswords_AreRefusedWithAReason(string password)
+    {
+        await using var app = new KnotworkApp();
+        await new PracticeDriver(app).SetUpOwner();
+        var client = new Browser(app);
+
+        var response = await client.Post("/account/register", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Pat", ["Input.Email"] = "pat@knotwork.test", ["Input.Password"] = password,
+            ["Input.AgreeTreatment"] = "true", ["Input.AgreePrivacy"] = "true",
+        });
+
+        var html = await response.Content.ReadAsStringAsync(Token);
+        Assert.DoesNotContain("Check your e-mail", html, StringComparison.Ordinal);
+        Assert.Matches("12 characters|too common|repeats too few", html);
+    }
+
+    [Fact]
+    public async Task Registration_NeedsConsent_AndAConfirmedEmailBeforeSignIn()
+    {
+        await using var app = new KnotworkApp();
+        var driver = new PracticeDriver(app);
+        await driver.SetUpOwner();
+        var client = new Browser(app);
+
+        var noConsent = await client.Post("/account/register", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Cam", ["Input.Email"] = "cam@knotwork.test", ["Input.Password"] = PracticeDriver.Password,
+        });
+        Assert.Contains("Agree to the consent to treatment", await noConsent.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+
+        await client.Post("/account/register", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Cam", ["Input.Email"] = "cam@knotwork.test", ["Input.Password"] = PracticeDriver.Password,
+            ["Input.AgreeTreatment"] = "true", ["Input.AgreePrivacy"] = "true",
+        });
+        var early = await client.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "cam@knotwork.test", ["Input.Password"] = PracticeDriver.Password });
+        Assert.Contains("Confirm your e-mail address first", await early.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+
+        await client.Get(await driver.LinkFromOutbox("cam@knotwork.test", "/account/confirm-email"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignIn("cam@knotwork.test", PracticeDriver.Password)).StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        var record = await db.Clients.SingleAsync(c => c.Email == "cam@knotwork.test", Token);
+        Assert.Equal(Knotwork.Domain.Practice.Consent.CurrentTreatmentVersion, record.TreatmentConsentVersion);
+        Assert.NotNull(record.PrivacyConsentAtUtc);
+    }
+
+    [Fact]
+    public async Task SignOutEverywhere_EndsOtherSessions()
+    {
+        await using var baseApp = new KnotworkApp();
+        // Check security stamps on every request instead of every minute, so the effect shows at once.
+        await using var app = baseApp.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero)));
+        var driver = new PracticeDriver(app);
+        await driver.SetUpOwner();
+        var (phone, clientId) = await driver.RegisterClient("Sam Session", "sam@knotwork.test");
+        var laptop = new Browser(app);
+        await laptop.SignIn("sam@knotwork.test", PracticeDriver.Password);
+        Assert.Equal(HttpStatusCode.OK, (await phone.Get($"/clients/{clientId}")).StatusCode);
+
+        await laptop.Post("/account/security", new Dictionary<string, string>());
+
+        var after = await phone.Get($"/clients/{clientId}");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/sign-in", after.Headers.Location?.PathAndQuery ?? after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClientSavesAPainMapFromTheFinder_OnceEvenIfTheFormIsSentTwice_AndTheReadIsAudited()
+    {
+        await using var app = new KnotworkApp();
+        var driver = new PracticeDriver(app);
+        await driver.SetUpOwner();
+        var (client, clientId) = await driver.RegisterClient("Dana Reyes", "dana@knotwork.test");
+
+        var finder = await client.Html("/finder?regions=temple.l,neck-back.l&intensity=temple.l:7&context=desk-work");
+        Assert.Contains("Save to my record", finder, StringComparison.Ordinal);
+        var saveId = System.Text.RegularExpressions.Regex.Match(finder, "name=\"saveId\" value=\"([^\"]+)\"").Groups[1].Value;
+        var fields = new Dictionary<string, string>
+        {
+            ["clientId"] = clientId.ToString(), ["regions"] = "temple.l,neck-back.l", ["intensity"] = "temple.l:7",
+            ["context"] = "desk-work", ["saveId"] = saveId, ["note"] = "<script>alert(1)</script> worse after work",
+        };
+        var first = await client.Post("/finder?regions=temple.l,neck-back.l", fields, "/clients/pain-maps");
+        var second = await client.Post("/finder?regions=temple.l,neck-back.l", fields, "/clients/pain-maps");
+        Assert.Equal($"/clients/{clientId}?saved=1", first.Headers.Location?.OriginalString);
+        Assert.Equal($"/clients/{clientId}?saved=1", second.Headers.Location?.OriginalString);
+
+        var page = await client.Html($"/clients/{clientId}");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "class=\"pain-map\""));
+        Assert.Contains("Upper trapezius (left)", page, StringComparison.Ordinal);
+        Assert.Contains("Left temple (7/10)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)</script>", page, StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "create" && a.EntityType == "pain-map" && a.EntityId == saveId, Token));
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "read" && a.EntityType == "client" && a.EntityId == clientId.ToString() && a.UserName == "dana@knotwork.test", Token));
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Knotwork.Web.Tests.Accounts;
+
+/// <summary>
+/// Walks every page and endpoint as each role and as a stranger: who may open what, and that nothing about a
+/// client leaks to someone who may not see them. A new route fails this test until it is added to the table.
+/// </summary>
+public class AuthorizationWalkTests
+{
+    private const string Secret1 = "Zelda Quince";   // client 1, assigned to therapist A
+    private const string Secret2 = "Yorick Plumb";   // client 2, assigned to nobody
+
+    private enum Outcome { Ok, Login, Denied, Missing, BadRequest }
+
+    private static readonly string[] Who = ["stranger", "client1", "client2", "therapistA", "therapistB", "owner"];
+
+    /// <summary>Route pattern -> (url to request, expected outcome for each of <see cref="Who"/>).</summary>
+    private static Dictionary<string, (string Url, Outcome[] Expect)> Table(Guid c1) => new()
+    {
+        ["/clients"] = ("/clients", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+        ["/clients/{id:guid}"] = ($"/clients/{c1}", [Outcome.Login, Outcome.Ok, Outcome.Missing, Outcome.Ok, Outcome.Missing, Outcome.Ok]),
+        ["/clients/{id:guid}/edit"] = ($"/clients/{c1}/edit", [Outcome.Login, Outcome.Ok, Outcome.Missing, Outcome.Ok, Outcome.Missing, Outcome.Ok]),
+        ["/clients/new"] = ("/clients/new", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+        ["/clients/pain-maps"] = ("/clients/pain-maps", [Outcome.Login, Outcome.Login, Outcome.Login, Outcome.Login, Outcome.Login, Outcome.Login]),
+        ["/practice/staff"] = ("/practice/staff", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
+        ["/practice/audit"] = ("/practice/audit", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
+        ["/practice/outbox"] = ("/practice/outbox", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
+        ["/account"] = ("/account", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+        ["/account/two-factor"] = ("/account/two-factor", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+        ["/account/security"] = ("/account/security", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+        // Public pages and the knowledge API: open to everyone, and never about a client.
+        [""] = ("/", All(Outcome.Ok)),
+        ["/Index"] = ("/Index", All(Outcome.Ok)),
+        ["/finder"] = ("/finder?regions=temple.l", All(Outcome.Ok)),
+        ["/muscles"] = ("/muscles", All(Outcome.Ok)),
+        ["/muscles/{slug}"] = ("/muscles/deltoid", All(Outcome.Ok)),
+        ["/groups/{slug}"] = ("/groups/calves", All(Outcome.Ok)),
+        ["/learn"] = ("/learn", All(Outcome.Ok)),
+        ["/not-found"] = ("/not-found", All(Outcome.Missing)),
+        ["/setup"] = ("/setup", All(Outcome.Missing)),
+        ["/account/sign-in"] = ("/account/sign-in", All(Outcome.Ok)),
+        ["/account/sign-in/two-factor"] = ("/account/sign-in/two-factor", All(Outcome.Login)),
+        ["/account/sign-out"] = ("/account/sign-out", All(Outcome.Ok)),
+        ["/account/register"] = ("/account/register", All(Outcome.Ok)),
+        ["/account/confirm-email"] = ("/account/confirm-email", All(Outcome.BadRequest)), // no token: nothing to confirm
+        ["/account/accept-invite"] = ("/account/accept-invite", All(Outcome.Ok)),
+        ["/account/denied"] = ("/account/denied", All(Outcome.Denied)), // the page itself answers 403
+        ["/api/health"] = ("/api/health", All(Outcome.Ok)),
+        ["/api/regions"] = ("/api/regions", All(Outcome.Ok)),
+        ["/api/muscles/"] = ("/api/muscles", All(Outcome.Ok)),
+        ["/api/muscles/{slug}"] = ("/api/muscles/soleus", All(Outcome.Ok)),
+        ["/api/finder/"] = ("/api/finder?regions=temple.l", All(Outcome.Ok)),
+        ["/openapi/{documentName}.json"] = ("/openapi/v1.json", All(Outcome.Ok)),
+    };
+
+    private static Outcome[] All(Outcome o) => [o, o, o, o, o, o];
+
+    [Fact]
+    public async Task EveryRouteAsEveryRole_OpensOnlyWhatItMay_AndLeaksNothing()
+    {
+        await using var app = new KnotworkApp();
+        var driver = new PracticeDriver(app);
+        var owner = await driver.SetUpOwner();
+        var therapistA = await driver.InviteTherapist(owner, "Theo A", "theo@knotwork.test");
+        var therapistB = await driver.InviteTherapist(owner, "Tess B", "tess@knotwork.test");
+        var (client1, c1) = await driver.RegisterClient(Secret1, "zelda@knotwork.test");
+        var (client2, _) = await driver.RegisterClient(Secret2, "yorick@knotwork.test");
+        var theoId = await TherapistId(app, "theo@knotwork.test");
+        var assigned = await owner.Post($"/clients/{c1}", new Dictionary<string, string> { ["therapistId"] = theoId.ToString() }, $"/clients/{c1}?handler=Assign");
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+
+        var people = new Dictionary<string, Browser>
+        {
+            ["stranger"] = new Browser(app), ["client1"] = client1, ["client2"] = client2,
+            ["therapistA"] = therapistA, ["therapistB"] = therapistB, ["owner"] = owner,
+        };
+        var table = Table(c1);
+        AssertEveryRouteIsInTheTable(app, table.Keys);
+
+        var failures = new List<string>();
+        foreach (var (route, (url, expect)) in table)
+        {
+            for (var i = 0; i < Who.Length; i++)
+            {
+                var response = await people[Who[i]].Get(url);
+                var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+                var got = Classify(response);
+                if (got != expect[i])
+                {
+                    failures.Add($"{Who[i]} GET {url}: expected {expect[i]}, got {got} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+
+                var mayKnow1 = Who[i] is "client1" or "therapistA" or "owner";
+                var mayKnow2 = Who[i] is "client2" or "owner";
+                if ((!mayKnow1 && body.Contains(Secret1, StringComparison.Ordinal)) || (!mayKnow2 && body.Contains(Secret2, StringComparison.Ordinal)))
+                {
+                    failures.Add($"LEAK: {Who[i]} GET {url} shows a client they may not see");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task SavingAPainMap_ForAClientOneMayNotSee_IsRefusedAndStoresNothing()
+    {
+        await using var app = new KnotworkApp();
+        var driver = new PracticeDriver(app);
+        var owner = await driver.SetUpOwner();
+        var therapistB = await driver.InviteTherapist(owner, "Tess B", "tess@knotwork.test");
+        var (_, c1) = await driver.RegisterClient(Secret1, "zelda@knotwork.test");
+        var (client2, _) = await driver.RegisterClient(Secret2, "yorick@knotwork.test");
+
+        foreach (var intruder in new[] { client2, therapistB })
+        {
+            var response = await intruder.Post("/finder?regions=temple.l", new Dictionary<string, string>
+            {
+                ["clientId"] = c1.ToString(), ["regions"] = "temple.l", ["saveId"] = Guid.NewGuid().ToString(),
+            }, "/clients/pain-maps");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        Assert.DoesNotContain("class=\"pain-map\"", await owner.Html($"/clients/{c1}"), StringComparison.Ordinal);
+    }
+
+    private static Outcome Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => Outcome.Ok,
+            HttpStatusCode.NotFound => Outcome.Missing,
+            HttpStatusCode.BadRequest => Outcome.BadRequest,
+            HttpStatusCode.Forbidden => Outcome.Denied,
+            HttpStatusCode.Redirect when location.Contains("/account/denied", StringComparison.Ordinal) => Outcome.Denied,
+            HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => Outcome.Login,
+            HttpStatusCode.Redirect when location.Contains("/finder", StringComparison.Ordinal) => Outcome.Login,
+            _ => (Outcome)(-1),
+        };
+    }
+
+    private static void AssertEveryRouteIsInTheTable(KnotworkApp app, IEnumerable<string> covered)
+    {
+        var known = covered.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? string.Empty)
+            .Where(r => !Path.HasExtension(r.Split('{')[0]) && !r.Contains("{**", StringComparison.Ordinal) && !r.StartsWith('_'))
+            .Select(r => r.TrimStart('/').Length == 0 ? "" : "/" + r.TrimStart('/'))
+            .Distinct()
+            .Where(r => !known.Contains(r) && !r.EndsWith(".css", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(routes.Count == 0, "Routes missing from the authorization table: " + string.Join(", ", routes));
+    }
+
+    private static async Task<Guid> TherapistId(KnotworkApp app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Knotwork.Data.Entities.KnotworkUser>>();
+        return (await users.FindByEmailAsync(email))!.Id;
+    }
+}
