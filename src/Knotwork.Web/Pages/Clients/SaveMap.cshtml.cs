@@ -31,7 +31,7 @@ internal sealed class SaveMapModel(KnotworkDbContext db, PainSourceFinder finder
 
         if (saveId == Guid.Empty)
         {
-            return BadRequest("The form is missing its save id; reload the finder page and save again.");
+            return Invalid("The form is missing its save id; reload the finder page and save again.");
         }
 
         var intensities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -40,7 +40,7 @@ internal sealed class SaveMapModel(KnotworkDbContext db, PainSourceFinder finder
             var parts = pair.Split(':', 2);
             if (parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var value))
             {
-                return BadRequest($"Intensity '{pair}' must be REGION:N with N from 1 to 10.");
+                return Invalid($"Intensity '{pair}' must be REGION:N with N from 1 to 10.");
             }
 
             intensities[parts[0].Trim()] = value;
@@ -49,12 +49,12 @@ internal sealed class SaveMapModel(KnotworkDbContext db, PainSourceFinder finder
         var query = FinderQuery.Parse(Split(regions), intensities, Split(context));
         if (!query.Succeeded)
         {
-            return BadRequest(query.Error!);
+            return Invalid(query.Error!);
         }
 
         if (note is { Length: > 2000 })
         {
-            return BadRequest("The note is longer than 2000 characters.");
+            return Invalid("The note is longer than 2000 characters.");
         }
 
         var existing = await db.PainMaps.AsNoTracking().Where(p => p.Id == saveId).Select(p => (Guid?)p.ClientId).SingleOrDefaultAsync();
@@ -98,6 +98,14 @@ internal sealed class SaveMapModel(KnotworkDbContext db, PainSourceFinder finder
         await audit.RecordAsync("create", "pain-map", saveId.ToString(), $"client {clientId}: {string.Join(",", q.Regions.Select(r => r.Id.Value))}");
         return Redirect($"/clients/{clientId}?saved=1");
     }
+
+    /// <summary>Tampered or stale form input: a ProblemDetails answer (its JSON escapes whatever the input held).</summary>
+    private static ObjectResult Invalid(string detail) =>
+        new(new ProblemDetails { Title = "The pain map could not be saved", Detail = detail, Status = StatusCodes.Status400BadRequest })
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+            ContentTypes = { "application/problem+json" },
+        };
 
     private static string[] Split(string? list) =>
         string.IsNullOrWhiteSpace(list) ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
