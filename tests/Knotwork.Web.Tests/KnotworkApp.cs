@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Knotwork.Web.Tests;
 
 /// <summary>The real app, started in memory, fresh for each test.</summary>
-public sealed class KnotworkApp : WebApplicationFactory<Program>
+public sealed class KnotworkApp(string? postgres = null) : WebApplicationFactory<Program>
 {
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("knotwork-web-");
 
@@ -15,6 +15,10 @@ public sealed class KnotworkApp : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Knotwork:DataDirectory", _data.FullName);
+        if (postgres is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", postgres);
+        }
     }
 
     public override async ValueTask DisposeAsync()
