@@ -9,9 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Knotwork.Web.Tests.Accounts;
 
 /// <summary>A person using the app through its forms: their own cookies, antiforgery tokens, and an authenticator app.</summary>
-public sealed partial class Browser(WebApplicationFactory<Program> app)
+public sealed partial class Browser
 {
-    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public Browser(WebApplicationFactory<Program> app) =>
+        Http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A person talking to a real server (the client must keep cookies and not follow redirects).</summary>
+    public Browser(HttpClient http) => Http = http;
+
+    public HttpClient Http { get; }
 
     public string? AuthenticatorKey { get; set; }
 
