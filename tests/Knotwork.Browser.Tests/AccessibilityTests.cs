@@ -9,7 +9,8 @@ public class AccessibilityTests(BrowserFixture fixture)
 
     public static TheoryData<string> Pages() => new(
         "/", "/finder", "/finder?regions=chest.l,temple.l,neck-back.l&context=stress", "/muscles", "/muscles?q=IT+band",
-        "/muscles/upper-trapezius", "/muscles/sternocleidomastoid", "/groups/it-band", "/learn", "/no-such-page");
+        "/muscles/upper-trapezius", "/muscles/sternocleidomastoid", "/groups/it-band", "/learn", "/no-such-page",
+        "/setup", "/account/sign-in", "/account/accept-invite");
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -48,6 +49,11 @@ public class PhoneLayoutTests(BrowserFixture fixture)
         if (url == "/muscles/sternocleidomastoid")
         {
             await BrowserFixture.Screenshot(page, "muscle-phone");
+        }
+
+        if (url == "/setup")
+        {
+            await BrowserFixture.Screenshot(page, "setup-phone");
         }
     }
 }

@@ -176,3 +176,17 @@ public class AccountJourneyTests
         Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "read" && a.EntityType == "client" && a.EntityId == clientId.ToString() && a.UserName == "dana@knotwork.test", Token));
     }
 }
+
+public class HomePageSetupTests
+{
+    [Fact]
+    public async Task HomePage_PointsAFirstTimeUserToSetup_UntilThePracticeExists()
+    {
+        await using var app = new KnotworkApp();
+        var visitor = new Browser(app);
+
+        Assert.Contains("href=\"/setup\"", await visitor.Html("/"), StringComparison.Ordinal);
+        await new PracticeDriver(app).SetUpOwner();
+        Assert.DoesNotContain("href=\"/setup\"", await visitor.Html("/"), StringComparison.Ordinal);
+    }
+}
