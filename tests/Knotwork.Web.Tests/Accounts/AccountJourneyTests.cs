@@ -190,3 +190,51 @@ public class HomePageSetupTests
         Assert.DoesNotContain("href=\"/setup\"", await visitor.Html("/"), StringComparison.Ordinal);
     }
 }
+
+public class FormProtectionTests
+{
+    [Fact]
+    public async Task APostWithoutTheAntiforgeryToken_IsRefusedAndChangesNothing()
+    {
+        await using var app = new KnotworkApp();
+        var driver = new PracticeDriver(app);
+        await driver.SetUpOwner();
+        var (client, clientId) = await driver.RegisterClient("Fran Forge", "fran@knotwork.test");
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.FullName"] = "Forged Name" });
+        var response = await client.Http.PostAsync(new Uri($"/clients/{clientId}/edit", UriKind.Relative), form, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("Forged Name", await client.Html($"/clients/{clientId}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DataProtectionKeys_AreKeptInTheDatabase_SoAppServersShareSignIns()
+    {
+        await using var app = new KnotworkApp();
+        await new PracticeDriver(app).SetUpOwner();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        Assert.True(await db.DataProtectionKeys.AnyAsync(TestContext.Current.CancellationToken));
+    }
+}
+
+public class AuditLogPageTests
+{
+    [Fact]
+    public async Task TheOwnerFindsWhoReadAClientsRecord_InThePracticesTimeZone()
+    {
+        await using var app = new KnotworkApp();
+        var driver = new PracticeDriver(app);
+        var owner = await driver.SetUpOwner();
+        var (client, clientId) = await driver.RegisterClient("Audrey Audit", "audrey@knotwork.test");
+        await client.Get($"/clients/{clientId}");
+
+        var html = await owner.Html($"/practice/audit?record={clientId}&action=read");
+
+        Assert.Contains("audrey@knotwork.test", html, StringComparison.Ordinal);
+        Assert.Contains("America/Los_Angeles", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("sign-in", System.Text.RegularExpressions.Regex.Match(html, "<tbody>(.*)</tbody>", System.Text.RegularExpressions.RegexOptions.Singleline).Value, StringComparison.Ordinal);
+    }
+}

@@ -4,6 +4,7 @@ using Knotwork.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Knotwork.Web.Pages.Clients;
 using Microsoft.EntityFrameworkCore;
 
 namespace Knotwork.Web.Pages.Practice;
@@ -31,8 +32,12 @@ internal sealed class AuditModel(KnotworkDbContext db) : PageModel
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
+    /// <summary>The practice's time zone: times are stored in UTC and shown in it; the date filters use it too.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
     public async Task OnGetAsync()
     {
+        Zone = await db.TimeZoneAsync();
         var query = db.AuditLog.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Who))
         {
@@ -51,13 +56,13 @@ internal sealed class AuditModel(KnotworkDbContext db) : PageModel
 
         if (From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
             query = query.Where(a => a.AtUtc >= start);
         }
 
         if (To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
             query = query.Where(a => a.AtUtc < end);
         }
 
