@@ -25,6 +25,32 @@ public sealed record FinderQuery
     public int Top { get; init; } = DefaultTop;
 
     /// <summary>
+    /// Builds a query from the text forms used in URLs and forms: comma-separated region identifiers (or group
+    /// tokens), intensities as <c>REGION:N</c> pairs (<c>temple.l:7,neck-back.l:4</c>; empty pairs ignored) and
+    /// context keys, with the same messages as <see cref="Parse"/>.
+    /// </summary>
+    public static QueryParse ParseText(string? regions, string? intensity = null, string? context = null, int? top = null, BodyRegions? taxonomy = null)
+    {
+        var intensities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in SplitList(intensity))
+        {
+            var parts = pair.Split(':', 2);
+            if (parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return QueryParse.Fail($"Intensity '{pair}' must be REGION:N with N from 1 to 10, e.g. temple.l:7.");
+            }
+
+            intensities[parts[0].Trim()] = value;
+        }
+
+        return Parse(SplitList(regions), intensities, SplitList(context), top, taxonomy);
+    }
+
+    /// <summary>Splits a comma-separated list, trimming entries and dropping empty ones.</summary>
+    public static string[] SplitList(string? list) =>
+        string.IsNullOrWhiteSpace(list) ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
     /// Builds a query from the words a person or a program sends (region identifiers or group tokens,
     /// intensities by region identifier, context keys), with a message for people when something is wrong.
     /// </summary>

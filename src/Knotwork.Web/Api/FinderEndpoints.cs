@@ -29,19 +29,7 @@ internal static class FinderEndpoints
                     count = parsed;
                 }
 
-                var intensities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                foreach (var pair in Split(intensity))
-                {
-                    var parts = pair.Split(':', 2);
-                    if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-                    {
-                        return Invalid($"intensity '{pair}' must be REGION:N with N from 1 to 10, e.g. intensity=temple.l:7,neck-back.l:4.");
-                    }
-
-                    intensities[parts[0].Trim()] = value;
-                }
-
-                var query = FinderQuery.Parse(Split(regions), intensities, Split(context), count);
+                var query = FinderQuery.ParseText(regions, intensity, context, count);
                 return query.Succeeded
                     ? new FinderJsonResult(finder.Find(query.Query!), null)
                     : Invalid(query.Error!);
@@ -85,7 +73,4 @@ internal static class FinderEndpoints
 
     private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(title: ProblemTitle, detail: detail, statusCode: StatusCodes.Status400BadRequest);
-
-    private static string[] Split(string? list) =>
-        string.IsNullOrWhiteSpace(list) ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -69,3 +69,29 @@ public class QueryParseTests
         Assert.Equal(7, parse.Query!.Regions.Count);
     }
 }
+
+public class QueryParseTextTests
+{
+    [Fact]
+    public void ParseText_ReadsTheUrlForms()
+    {
+        var parse = FinderQuery.ParseText(" temple.l, neck-back.l ,", "temple.l:7,,", "desk-work,stress");
+
+        Assert.True(parse.Succeeded, parse.Error);
+        Assert.Equal(2, parse.Query!.Regions.Count);
+        Assert.Equal(7, parse.Query.Intensity.Single().Value);
+        Assert.Equal(["desk-work", "stress"], parse.Query.Context.Select(c => c.Key));
+    }
+
+    [Theory]
+    [InlineData("temple.l:x")]
+    [InlineData("temple.l")]
+    [InlineData("temple.l:7:8")]
+    public void ParseText_BadIntensityPair_NamesTheFormat(string intensity)
+    {
+        var parse = FinderQuery.ParseText("temple.l", intensity);
+
+        Assert.False(parse.Succeeded);
+        Assert.Contains("REGION:N", parse.Error, StringComparison.Ordinal);
+    }
+}

@@ -34,19 +34,7 @@ internal sealed class SaveMapModel(KnotworkDbContext db, PainSourceFinder finder
             return Invalid("The form is missing its save id; reload the finder page and save again.");
         }
 
-        var intensities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in Split(intensity))
-        {
-            var parts = pair.Split(':', 2);
-            if (parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var value))
-            {
-                return Invalid($"Intensity '{pair}' must be REGION:N with N from 1 to 10.");
-            }
-
-            intensities[parts[0].Trim()] = value;
-        }
-
-        var query = FinderQuery.Parse(Split(regions), intensities, Split(context));
+        var query = FinderQuery.ParseText(regions, intensity, context);
         if (!query.Succeeded)
         {
             return Invalid(query.Error!);
@@ -107,6 +95,4 @@ internal sealed class SaveMapModel(KnotworkDbContext db, PainSourceFinder finder
             ContentTypes = { "application/problem+json" },
         };
 
-    private static string[] Split(string? list) =>
-        string.IsNullOrWhiteSpace(list) ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

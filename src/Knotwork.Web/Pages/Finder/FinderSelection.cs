@@ -42,18 +42,6 @@ internal sealed class FinderSelection
     public static (FinderSelection Selection, string? Error) Parse(IQueryCollection query, BodyRegions taxonomy)
     {
         var regionTokens = Values(query["regions"]).Concat(Values(query["r"])).ToArray();
-        var intensities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in Values(query["intensity"]))
-        {
-            var parts = pair.Split(':', 2);
-            if (parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var value))
-            {
-                return (Empty, $"Intensity '{pair}' must be REGION:N with N from 1 to 10, e.g. temple.l:7.");
-            }
-
-            intensities[parts[0].Trim()] = value;
-        }
-
         var contextKeys = Values(query["context"]).ToArray();
         if (regionTokens.Length == 0)
         {
@@ -62,7 +50,7 @@ internal sealed class FinderSelection
             return (new FinderSelection([], new Dictionary<Region, int>(), chips), null);
         }
 
-        var parse = FinderQuery.Parse(regionTokens, intensities, contextKeys, null, taxonomy);
+        var parse = FinderQuery.ParseText(string.Join(',', regionTokens), string.Join(',', Values(query["intensity"])), string.Join(',', contextKeys), null, taxonomy);
         if (!parse.Succeeded)
         {
             return (Empty, parse.Error);
@@ -120,6 +108,5 @@ internal sealed class FinderSelection
         return url.ToString();
     }
 
-    private static IEnumerable<string> Values(StringValues values) =>
-        values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private static IEnumerable<string> Values(StringValues values) => values.SelectMany(FinderQuery.SplitList);
 }
