@@ -238,3 +238,49 @@ public class AuditLogPageTests
         Assert.DoesNotContain("sign-in", System.Text.RegularExpressions.Regex.Match(html, "<tbody>(.*)</tbody>", System.Text.RegularExpressions.RegexOptions.Singleline).Value, StringComparison.Ordinal);
     }
 }
+
+public class SharedSignInTests
+{
+    [Fact]
+    public async Task ASignInOnOneAppServer_IsValidOnAnother_OverTheSameDatabase()
+    {
+        await using var first = new KnotworkApp();
+        var driver = new PracticeDriver(first);
+        await driver.SetUpOwner();
+        var (client, clientId) = await driver.RegisterClient("Sasha Shared", "sasha@knotwork.test");
+        var cookie = (await client.Get("/account")).RequestMessage!.Headers.TryGetValues("Cookie", out var values) ? string.Join("; ", values) : null;
+
+        // A second app server: its own process state, the same data folder (and so the same keys).
+        await using var second = new KnotworkApp();
+        await using var sameData = second.WithWebHostBuilder(b => b.UseSetting("Knotwork:DataDirectory", first.DataDirectory));
+        var http = sameData.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/clients/{clientId}");
+        request.Headers.Add("Cookie", cookie ?? throw new InvalidOperationException("no cookie sent"));
+
+        var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Sasha Shared", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignInAttempts_AreRateLimited()
+    {
+        await using var baseApp = new KnotworkApp();
+        await using var app = baseApp.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Knotwork:RateLimits:ExemptLoopback", "false");
+            b.UseSetting("Knotwork:RateLimits:SignIn:PermitLimit", "3");
+        });
+        await new PracticeDriver(app).SetUpOwner();
+        var attacker = new Browser(app);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await attacker.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "owner@knotwork.test", ["Input.Password"] = "guess number " + i })).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+    }
+}

@@ -103,6 +103,17 @@ public class AuthorizationWalkTests
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // The assigned therapist records a pain map for the client, who then sees it on their own page.
+        var finder = await therapistA.Html("/finder?regions=heel.r");
+        Assert.Contains(Secret1, finder, StringComparison.Ordinal); // the "save for" list holds only their clients
+        Assert.DoesNotContain(Secret2, finder, StringComparison.Ordinal);
+        var saved = await therapistA.Post("/finder?regions=heel.r", new Dictionary<string, string>
+        {
+            ["clientId"] = c1.ToString(), ["regions"] = "heel.r", ["saveId"] = Guid.NewGuid().ToString(),
+        }, "/clients/pain-maps");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("recorded by Theo A", await client1.Html($"/clients/{c1}"), StringComparison.Ordinal);
     }
 
     [Fact]
