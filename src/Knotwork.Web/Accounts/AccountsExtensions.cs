@@ -32,7 +32,8 @@ internal static class AccountsExtensions
             })
             .AddEntityFrameworkStores<KnotworkDbContext>()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddClaimsPrincipalFactory<KnotworkClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
@@ -103,9 +104,13 @@ internal static class AccountsExtensions
 /// Staff (owner, therapists) must use two-factor sign-in: until they have set up an authenticator app, every page
 /// but the account pages sends them to set it up.
 /// </summary>
+/// <remarks>
+/// Reads the <see cref="KnotworkClaimsFactory.TwoFactorClaim"/> of the sign-in cookie rather than the database on every
+/// request: the cookie is re-issued when two-factor is turned on, and the security-stamp check refreshes it every minute.
+/// </remarks>
 internal sealed class RequireStaffTwoFactor(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, UserManager<KnotworkUser> users)
+    public async Task InvokeAsync(HttpContext context)
     {
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true
@@ -113,8 +118,7 @@ internal sealed class RequireStaffTwoFactor(RequestDelegate next)
             && !context.Request.Path.StartsWithSegments("/account")
             && !Path.HasExtension(context.Request.Path.Value))
         {
-            var account = await users.GetUserAsync(user);
-            if (account is not null && !account.TwoFactorEnabled)
+            if (user.FindFirst(KnotworkClaimsFactory.TwoFactorClaim)?.Value != KnotworkClaimsFactory.On)
             {
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
@@ -128,5 +132,22 @@ internal sealed class RequireStaffTwoFactor(RequestDelegate next)
         }
 
         await next(context);
+    }
+}
+
+/// <summary>Adds whether the account uses two-factor sign-in to its claims, so checks need no database query.</summary>
+internal sealed class KnotworkClaimsFactory(
+    UserManager<KnotworkUser> users, RoleManager<IdentityRole<Guid>> roles, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<KnotworkUser, IdentityRole<Guid>>(users, roles, options)
+{
+    public const string TwoFactorClaim = "knotwork:two-factor";
+    public const string On = "on";
+
+    protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(KnotworkUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new System.Security.Claims.Claim(TwoFactorClaim, user.TwoFactorEnabled ? On : "off"));
+        return identity;
     }
 }

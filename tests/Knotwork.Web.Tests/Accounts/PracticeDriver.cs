@@ -27,6 +27,9 @@ public sealed partial class Browser
 
     public async Task<string> Html(string url) => await (await Get(url)).Content.ReadAsStringAsync(Token);
 
+    /// <summary>The antiforgery token of the first form in <paramref name="html"/>.</summary>
+    public static string AntiforgeryToken(string html) => WebUtility.HtmlDecode(AntiforgeryRegex().Match(html).Groups[1].Value);
+
     /// <summary>Opens the page (for its antiforgery token) and posts the form fields to it, or to <paramref name="action"/>.</summary>
     public async Task<HttpResponseMessage> Post(string page, IDictionary<string, string> fields, string? action = null)
     {
