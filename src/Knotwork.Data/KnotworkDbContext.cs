@@ -12,7 +12,7 @@ namespace Knotwork.Data;
 
 /// <summary>
 /// Knotwork's one DbContext: accounts (Identity), the practice, clients, pain maps, the audit log, the e-mail
-/// outbox and the data-protection keys (so several app servers share sign-ins). Each database provider has a
+/// held for want of a mail server and the data-protection keys (so several app servers share sign-ins). Each database provider has a
 /// subclass with its own migrations: <see cref="SqliteKnotworkDbContext"/>, <see cref="PostgresKnotworkDbContext"/>.
 /// </summary>
 public abstract class KnotworkDbContext(DbContextOptions options)
@@ -28,7 +28,7 @@ public abstract class KnotworkDbContext(DbContextOptions options)
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<HeldMessage> HeldMail => Set<HeldMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -66,26 +66,26 @@ public abstract class KnotworkDbContext(DbContextOptions options)
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
 
-        builder.Entity<KnotworkUser>().Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Entity<KnotworkUser>().Property(u => u.DisplayName).HasMaxLength(FieldLimits.Name);
 
         builder.Entity<PracticeSettings>(e =>
         {
-            e.Property(p => p.Name).HasMaxLength(200);
-            e.Property(p => p.TimeZone).HasMaxLength(100);
+            e.Property(p => p.Name).HasMaxLength(FieldLimits.Name);
+            e.Property(p => p.TimeZone).HasMaxLength(FieldLimits.TimeZone);
         });
 
         builder.Entity<ClientRecord>(e =>
         {
-            e.Property(c => c.FullName).HasMaxLength(200);
-            e.Property(c => c.Email).HasMaxLength(256);
-            e.Property(c => c.Phone).HasMaxLength(50);
-            e.Property(c => c.AddressLine).HasMaxLength(300);
-            e.Property(c => c.City).HasMaxLength(100);
-            e.Property(c => c.PostalCode).HasMaxLength(20);
-            e.Property(c => c.Medications).HasMaxLength(2000);
-            e.Property(c => c.ScreeningNotes).HasMaxLength(4000);
-            e.Property(c => c.TreatmentConsentVersion).HasMaxLength(20);
-            e.Property(c => c.PrivacyConsentVersion).HasMaxLength(20);
+            e.Property(c => c.FullName).HasMaxLength(FieldLimits.Name);
+            e.Property(c => c.Email).HasMaxLength(FieldLimits.Email);
+            e.Property(c => c.Phone).HasMaxLength(FieldLimits.Phone);
+            e.Property(c => c.AddressLine).HasMaxLength(FieldLimits.AddressLine);
+            e.Property(c => c.City).HasMaxLength(FieldLimits.City);
+            e.Property(c => c.PostalCode).HasMaxLength(FieldLimits.PostalCode);
+            e.Property(c => c.Medications).HasMaxLength(FieldLimits.Medications);
+            e.Property(c => c.ScreeningNotes).HasMaxLength(FieldLimits.ScreeningNotes);
+            e.Property(c => c.TreatmentConsentVersion).HasMaxLength(FieldLimits.ConsentVersion);
+            e.Property(c => c.PrivacyConsentVersion).HasMaxLength(FieldLimits.ConsentVersion);
             e.Property(c => c.ScreeningItems).HasMaxLength(1000).HasConversion(new ScreeningItemsConverter(), ListComparer<ScreeningItem>());
             e.HasIndex(c => c.UserId).IsUnique();
             e.HasOne<KnotworkUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);
@@ -105,27 +105,29 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.Property(p => p.Id).ValueGeneratedNever();
             e.Property(p => p.Marks).HasConversion(new JsonConverter<List<PainMapMark>>(), ListComparer<PainMapMark>());
             e.Property(p => p.Context).HasMaxLength(1000).HasConversion(new JsonConverter<List<string>>(), ListComparer<string>());
-            e.Property(p => p.Note).HasMaxLength(2000);
+            e.Property(p => p.Note).HasMaxLength(FieldLimits.PainMapNote);
             e.HasOne<KnotworkUser>().WithMany().HasForeignKey(p => p.RecordedById).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(p => new { p.ClientId, p.RecordedAtUtc });
         });
 
         builder.Entity<AuditEntry>(e =>
         {
-            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.UserName).HasMaxLength(FieldLimits.Email);
             e.Property(a => a.Action).HasMaxLength(40);
             e.Property(a => a.EntityType).HasMaxLength(60);
             e.Property(a => a.EntityId).HasMaxLength(100);
             e.Property(a => a.RemoteAddress).HasMaxLength(100);
             e.Property(a => a.Detail).HasMaxLength(2000);
+            e.Property(a => a.Hash).HasMaxLength(64);
             e.HasIndex(a => a.AtUtc);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.UserId);
         });
 
-        builder.Entity<OutboxMessage>(e =>
+        builder.Entity<HeldMessage>(e =>
         {
-            e.Property(m => m.To).HasMaxLength(256);
+            e.ToTable("HeldMail");
+            e.Property(m => m.To).HasMaxLength(FieldLimits.Email);
             e.Property(m => m.Subject).HasMaxLength(300);
             e.HasIndex(m => m.CreatedAtUtc);
         });

@@ -1,6 +1,8 @@
 using Knotwork.Web;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Api;
+using Knotwork.Web.Audit;
+using Knotwork.Web.Mail;
 using Knotwork.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,8 +13,11 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddAccounts();
+builder.Services.AddAudit();
+builder.Services.AddMail(builder.Configuration);
 builder.Services.AddKnowledge();
 builder.Services.AddBodyMap();
 builder.Services.AddApi();

@@ -130,10 +130,19 @@ public sealed class AuditEntry
     public string? RemoteAddress { get; set; }
 
     public string? Detail { get; set; }
+
+    /// <summary>
+    /// HMAC-SHA256 (hex) over this entry and the previous entry's hash (see <c>AuditChain</c>); null only on entries
+    /// written before the log was chained.
+    /// </summary>
+    public string? Hash { get; set; }
 }
 
-/// <summary>An e-mail written when no SMTP server is configured; the owner can read it in the outbox.</summary>
-public sealed class OutboxMessage
+/// <summary>
+/// An e-mail held because no SMTP server is configured: the owner reads it on the Held mail page and forwards the
+/// links by hand. (Not an outbox of scheduled messages: those are sent later by a mail server.)
+/// </summary>
+public sealed class HeldMessage
 {
     public Guid Id { get; set; }
 

@@ -1,5 +1,6 @@
 using Knotwork.Data;
 using Knotwork.Data.Entities;
+using Knotwork.Domain.Practice;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,15 +11,14 @@ internal static class AccountsExtensions
     /// <summary>
     /// ASP.NET Core Identity over the practice database: confirmed e-mail to sign in, passwords of 12+ characters
     /// checked against common ones, lockout after 5 failures, authenticator-app two-factor, security stamps checked
-    /// every minute so "sign out everywhere" takes effect quickly; the mailer; the audit trail; role policies.
+    /// every minute so "sign out everywhere" takes effect quickly; role policies.
     /// </summary>
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddIdentity<KnotworkUser, IdentityRole<Guid>>(options =>
             {
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = FieldLimits.PasswordMinimum;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -54,18 +54,6 @@ internal static class AccountsExtensions
             .AddPolicy(Roles.OwnerPolicy, p => p.RequireRole(Roles.Owner))
             .AddPolicy(Roles.ClientPolicy, p => p.RequireRole(Roles.Client));
 
-        var smtp = configuration.GetSection("Knotwork:Smtp").Get<SmtpSettings>() ?? new SmtpSettings();
-        if (string.IsNullOrWhiteSpace(smtp.Host))
-        {
-            services.AddScoped<IMailer, OutboxMailer>();
-        }
-        else
-        {
-            services.AddSingleton(smtp);
-            services.AddScoped<IMailer, SmtpMailer>();
-        }
-
-        services.AddScoped<AuditTrail>();
         return services;
     }
 

@@ -1,11 +1,12 @@
 using Knotwork.Data.Entities;
+using Knotwork.Domain.Practice;
 using Microsoft.AspNetCore.Identity;
 
 namespace Knotwork.Web.Accounts;
 
 /// <summary>
 /// Rejects passwords that are common, repetitive, or built from the person's own e-mail address. Length is
-/// checked by Identity's options (at least 12); character-class rules are deliberately not used (NIST SP 800-63B).
+/// checked by Identity's options (at least 12) and here (at most 128); character-class rules are deliberately not used (NIST SP 800-63B).
 /// </summary>
 internal sealed class CommonPasswordValidator : IPasswordValidator<KnotworkUser>
 {
@@ -16,6 +17,11 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<KnotworkUser>
         ArgumentNullException.ThrowIfNull(user);
         var text = (password ?? string.Empty).ToLowerInvariant();
         var errors = new List<IdentityError>();
+        if (text.Length > FieldLimits.PasswordMaximum)
+        {
+            errors.Add(new IdentityError { Code = "PasswordTooLong", Description = PasswordLengthAttribute.TooLong });
+        }
+
         if (Common.Value.Contains(text) || Common.Value.Contains(StripDigits(text)))
         {
             errors.Add(new IdentityError { Code = "CommonPassword", Description = "This password is too common; choose a longer phrase that is not a well-known password." });

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Knotwork.Domain.Practice;
 using Knotwork.Data;
 using Knotwork.Data.Entities;
 using Knotwork.Web.Accounts;
@@ -65,7 +66,7 @@ internal sealed class SetupModel(KnotworkDbContext db, UserManager<KnotworkUser>
 internal sealed class SetupInput
 {
     [Required(ErrorMessage = "Give the practice a name.")]
-    [StringLength(200)]
+    [StringLength(FieldLimits.Name)]
     [Display(Name = "Practice name")]
     public string? PracticeName { get; set; }
 
@@ -74,18 +75,18 @@ internal sealed class SetupInput
     public string? TimeZone { get; set; } = "America/Los_Angeles";
 
     [Required(ErrorMessage = "Give your name.")]
-    [StringLength(200)]
+    [StringLength(FieldLimits.Name)]
     [Display(Name = "Your name")]
     public string? OwnerName { get; set; }
 
     [Required(ErrorMessage = "Give your e-mail address.")]
     [EmailAddress]
-    [StringLength(256)]
+    [StringLength(FieldLimits.Email)]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }
 
     [Required(ErrorMessage = "Choose a password.")]
-    [StringLength(200, MinimumLength = 12, ErrorMessage = "The password needs at least 12 characters.")]
+    [PasswordLength]
     [DataType(DataType.Password)]
     public string? Password { get; set; }
 }

@@ -112,7 +112,7 @@ public class AccountJourneyTests
         var early = await client.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "cam@knotwork.test", ["Input.Password"] = PracticeDriver.Password });
         Assert.Contains("Confirm your e-mail address first", await early.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
 
-        await client.Get(await driver.LinkFromOutbox("cam@knotwork.test", "/account/confirm-email"));
+        await client.Get(await driver.LinkFromHeldMail("cam@knotwork.test", "/account/confirm-email"));
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignIn("cam@knotwork.test", PracticeDriver.Password)).StatusCode);
 
         await using var scope = app.Services.CreateAsyncScope();

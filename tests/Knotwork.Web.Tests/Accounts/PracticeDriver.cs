@@ -140,7 +140,7 @@ public sealed partial class PracticeDriver(WebApplicationFactory<Program> app)
         var response = await owner.Post("/practice/staff", new Dictionary<string, string> { ["Input.Name"] = name, ["Input.Email"] = email });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var therapist = new Browser(App);
-        var link = await LinkFromOutbox(email, "/account/accept-invite");
+        var link = await LinkFromHeldMail(email, "/account/accept-invite");
         var accepted = await therapist.Post(link, new Dictionary<string, string> { ["Password"] = Password });
         Assert.Contains("Your password is set", await accepted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var signIn = await therapist.SignIn(email, Password);
@@ -161,7 +161,7 @@ public sealed partial class PracticeDriver(WebApplicationFactory<Program> app)
             ["Input.AgreePrivacy"] = "true",
         });
         Assert.Contains("Check your e-mail", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        var confirm = await client.Get(await LinkFromOutbox(email, "/account/confirm-email"));
+        var confirm = await client.Get(await LinkFromHeldMail(email, "/account/confirm-email"));
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignIn(email, Password)).StatusCode);
         return (client, await ClientIdOf(email));
@@ -174,11 +174,11 @@ public sealed partial class PracticeDriver(WebApplicationFactory<Program> app)
         return await db.Clients.Where(c => c.Email == email).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 
-    public async Task<string> LinkFromOutbox(string to, string path)
+    public async Task<string> LinkFromHeldMail(string to, string path)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
-        var bodies = await db.Outbox.Where(m => m.To == to).OrderByDescending(m => m.CreatedAtUtc).Select(m => m.HtmlBody).ToListAsync(TestContext.Current.CancellationToken);
+        var bodies = await db.HeldMail.Where(m => m.To == to).OrderByDescending(m => m.CreatedAtUtc).Select(m => m.HtmlBody).ToListAsync(TestContext.Current.CancellationToken);
         var match = bodies.Select(b => LinkRegex().Match(b)).First(m => m.Success && m.Groups[1].Value.Contains(path, StringComparison.Ordinal));
         var url = new Uri(WebUtility.HtmlDecode(match.Groups[1].Value));
         return url.PathAndQuery;

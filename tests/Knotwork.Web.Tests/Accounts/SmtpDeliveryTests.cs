@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Knotwork.Web.Tests.Accounts;
 
-/// <summary>With an SMTP server configured, mail is sent over SMTP (to a small real SMTP peer on loopback), not to the outbox.</summary>
+/// <summary>With an SMTP server configured, mail is sent over SMTP (to a small real SMTP peer on loopback), not held.</summary>
 public class SmtpDeliveryTests
 {
     [Fact]
-    public async Task WithSmtpConfigured_TheConfirmationGoesOutOverSmtp_AndNotToTheOutbox()
+    public async Task WithSmtpConfigured_TheConfirmationGoesOutOverSmtp_AndIsNotHeld()
     {
         using var sink = new SmtpSink();
         await using var baseApp = new KnotworkApp();
@@ -35,7 +35,7 @@ public class SmtpDeliveryTests
         Assert.Contains("RCPT TO:<sid@knotwork.test>", message, StringComparison.Ordinal);
         Assert.Contains("confirm-email", message, StringComparison.Ordinal);
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<KnotworkDbContext>().Outbox.AnyAsync(TestContext.Current.CancellationToken));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<KnotworkDbContext>().HeldMail.AnyAsync(TestContext.Current.CancellationToken));
     }
 
     /// <summary>A minimal SMTP server on loopback that accepts one message and hands over the whole conversation.</summary>

@@ -170,7 +170,7 @@ public partial class KillDuringSavesTests
     private static async Task<string> ConfirmationLink(string dataDirectory, string email)
     {
         await using var db = Open(dataDirectory);
-        var body = await db.Outbox.Where(m => m.To == email).Select(m => m.HtmlBody).FirstAsync(Token);
+        var body = await db.HeldMail.Where(m => m.To == email).Select(m => m.HtmlBody).FirstAsync(Token);
         return new Uri(WebUtility.HtmlDecode(LinkRegex().Match(body).Groups[1].Value)).PathAndQuery;
     }
 

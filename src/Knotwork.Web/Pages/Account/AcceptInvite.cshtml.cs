@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Knotwork.Data.Entities;
 using Knotwork.Web.Accounts;
+using Knotwork.Domain.Audit;
+using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +22,7 @@ internal sealed class AcceptInviteModel(UserManager<KnotworkUser> users, AuditTr
 
     [BindProperty]
     [Required(ErrorMessage = "Choose a password.")]
-    [StringLength(200, MinimumLength = 12, ErrorMessage = "The password needs at least 12 characters.")]
+    [PasswordLength]
     [DataType(DataType.Password)]
     public string? Password { get; set; }
 
@@ -66,7 +68,7 @@ internal sealed class AcceptInviteModel(UserManager<KnotworkUser> users, AuditTr
         // Following the link proves the address.
         user.EmailConfirmed = true;
         await users.UpdateAsync(user);
-        await audit.RecordAsync("invitation-accepted", "account", user.Email);
+        await audit.RecordAsync(AuditAction.InvitationAccepted, AuditSubject.Account, user.Id.ToString());
         Done = true;
         return Page();
     }

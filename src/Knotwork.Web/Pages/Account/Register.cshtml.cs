@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
-using System.Text.Encodings.Web;
 using Knotwork.Data;
 using Knotwork.Data.Entities;
 using Knotwork.Domain.Practice;
+using Knotwork.Domain.Audit;
 using Knotwork.Web.Accounts;
+using Knotwork.Web.Mail;
+using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -83,7 +85,7 @@ internal sealed class RegisterModel(KnotworkDbContext db, UserManager<KnotworkUs
         };
         db.Clients.Add(client);
         await db.SaveChangesAsync();
-        await audit.RecordAsync("create", "client", client.Id.ToString(), "self-registration with consent " + Consent.CurrentTreatmentVersion);
+        await audit.RecordAsync(AuditAction.Create, AuditSubject.Client, client.Id.ToString(), "self-registration with consent " + Consent.CurrentTreatmentVersion);
         await SendConfirmation(user);
         Sent = true;
         return Page();
@@ -93,26 +95,25 @@ internal sealed class RegisterModel(KnotworkDbContext db, UserManager<KnotworkUs
     {
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = $"{Request.Scheme}://{Request.Host}/account/confirm-email?userId={user.Id}&code={token}";
-        await mailer.SendAsync(user.Email!, "Confirm your Knotwork account",
-            $"<p>Hello {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>Confirm your e-mail address to finish creating your account: <a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p>");
+        await mailer.SendAsync(user.Email!, MailTemplates.ConfirmEmail(user.DisplayName, link));
     }
 }
 
 internal sealed class RegisterInput
 {
     [Required(ErrorMessage = "Give your name.")]
-    [StringLength(200)]
+    [StringLength(FieldLimits.Name)]
     [Display(Name = "Your name")]
     public string? FullName { get; set; }
 
     [Required(ErrorMessage = "Give your e-mail address.")]
     [EmailAddress(ErrorMessage = "That is not an e-mail address.")]
-    [StringLength(256)]
+    [StringLength(FieldLimits.Email)]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }
 
     [Required(ErrorMessage = "Choose a password.")]
-    [StringLength(200, MinimumLength = 12, ErrorMessage = "The password needs at least 12 characters.")]
+    [PasswordLength]
     [DataType(DataType.Password)]
     public string? Password { get; set; }
 

@@ -1,5 +1,6 @@
 using Knotwork.Data.Entities;
-using Knotwork.Web.Accounts;
+using Knotwork.Domain.Audit;
+using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ internal sealed class SecurityModel(UserManager<KnotworkUser> users, SignInManag
         }
 
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync("sign-out-everywhere", "account", user.Email);
+        await audit.RecordAsync(AuditAction.SignOutEverywhere, AuditSubject.Account, user.Id.ToString());
         await signIn.SignOutAsync();
         return Redirect("/account/sign-in");
     }

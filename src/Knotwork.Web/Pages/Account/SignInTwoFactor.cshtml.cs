@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Knotwork.Data.Entities;
-using Knotwork.Web.Accounts;
+using Knotwork.Domain.Audit;
+using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,8 +51,8 @@ internal sealed class SignInTwoFactorModel(SignInManager<KnotworkUser> signIn, A
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
         if (result.Succeeded)
         {
-            await audit.RecordAsync(IsRecoveryCode ? "sign-in-recovery-code" : "sign-in", "account", user.Email);
-            return LocalRedirect(SignInModel.SafeReturn(ReturnUrl));
+            await audit.RecordAsync(IsRecoveryCode ? AuditAction.SignInRecoveryCode : AuditAction.SignIn, AuditSubject.Account, user.Id.ToString());
+            return LocalRedirect(SignInModel.SafeReturn(Url, ReturnUrl));
         }
 
         if (result.IsLockedOut)
@@ -60,7 +61,7 @@ internal sealed class SignInTwoFactorModel(SignInManager<KnotworkUser> signIn, A
             return Page();
         }
 
-        await audit.RecordAsync("sign-in-2fa-failed", "account", user.Email);
+        await audit.RecordAttemptAsync(AuditAction.SignInTwoFactorFailed, user.Email, user.Id);
         ModelState.AddModelError(string.Empty, "That code is not right; codes change every 30 seconds.");
         return Page();
     }

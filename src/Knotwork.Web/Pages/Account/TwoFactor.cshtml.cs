@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Encodings.Web;
 using Knotwork.Data.Entities;
+using Knotwork.Domain.Audit;
 using Knotwork.Web.Accounts;
+using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -68,7 +70,7 @@ internal sealed class TwoFactorModel(UserManager<KnotworkUser> users, SignInMana
 
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToArray() ?? [];
-        await audit.RecordAsync("two-factor-enabled", "account", user.Email);
+        await audit.RecordAsync(AuditAction.TwoFactorEnabled, AuditSubject.Account, user.Id.ToString());
         await signIn.RefreshSignInAsync(user);
         await Load(user, keepCodes: true);
         return Page();
@@ -85,7 +87,7 @@ internal sealed class TwoFactorModel(UserManager<KnotworkUser> users, SignInMana
         if (user.TwoFactorEnabled)
         {
             RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToArray() ?? [];
-            await audit.RecordAsync("recovery-codes-renewed", "account", user.Email);
+            await audit.RecordAsync(AuditAction.RecoveryCodesRenewed, AuditSubject.Account, user.Id.ToString());
         }
 
         await Load(user, keepCodes: true);
@@ -108,7 +110,7 @@ internal sealed class TwoFactorModel(UserManager<KnotworkUser> users, SignInMana
         {
             await users.SetTwoFactorEnabledAsync(user, false);
             await users.ResetAuthenticatorKeyAsync(user);
-            await audit.RecordAsync("two-factor-disabled", "account", user.Email);
+            await audit.RecordAsync(AuditAction.TwoFactorDisabled, AuditSubject.Account, user.Id.ToString());
             await signIn.RefreshSignInAsync(user);
         }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Knotwork.Data;
 using Knotwork.Data.Entities;
+using Knotwork.Domain.Audit;
 using Knotwork.Web.Accounts;
+using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -34,11 +36,12 @@ internal sealed class DetailsModel(
     {
         if (!await Load(id))
         {
+            await audit.RecordAsync(AuditAction.ReadRefused, AuditSubject.Client, id.ToString(), "record");
             return NotFound();
         }
 
         Message = saved == "1" ? "Pain map saved." : null;
-        await audit.RecordAsync("read", "client", id.ToString(), $"{Maps.Count} pain maps shown");
+        await audit.RecordAsync(AuditAction.Read, AuditSubject.Client, id.ToString(), $"{Maps.Count} pain maps shown");
         return Page();
     }
 
@@ -66,7 +69,7 @@ internal sealed class DetailsModel(
         {
             client.Assignments.Add(new TherapistAssignment { ClientId = id, TherapistId = therapistId, AssignedAtUtc = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
-            await audit.RecordAsync("update", "client", id.ToString(), $"assigned therapist {therapist.Email}");
+            await audit.RecordAsync(AuditAction.Update, AuditSubject.Client, id.ToString(), $"assigned therapist {therapist.Email}");
         }
 
         return Redirect($"/clients/{id}");

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Knotwork.Data;
 using Knotwork.Domain.Practice;
-using Knotwork.Web.Accounts;
+using Knotwork.Domain.Audit;
+using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +24,7 @@ internal sealed class EditModel(KnotworkDbContext db, AuditTrail audit, TimeProv
         var client = await db.Clients.VisibleTo(User).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
         if (client is null)
         {
+            await audit.RecordAsync(AuditAction.ReadRefused, AuditSubject.Client, id.ToString(), "edit form");
             return NotFound();
         }
 
@@ -40,7 +42,7 @@ internal sealed class EditModel(KnotworkDbContext db, AuditTrail audit, TimeProv
             Medications = client.Medications,
             ScreeningNotes = client.ScreeningNotes,
         };
-        await audit.RecordAsync("read", "client", id.ToString(), "edit form");
+        await audit.RecordAsync(AuditAction.Read, AuditSubject.Client, id.ToString(), "edit form");
         return Page();
     }
 
@@ -49,6 +51,7 @@ internal sealed class EditModel(KnotworkDbContext db, AuditTrail audit, TimeProv
         var client = await db.Clients.VisibleTo(User).SingleOrDefaultAsync(c => c.Id == id);
         if (client is null)
         {
+            await audit.RecordAsync(AuditAction.ReadRefused, AuditSubject.Client, id.ToString(), "change refused");
             return NotFound();
         }
 
@@ -78,7 +81,7 @@ internal sealed class EditModel(KnotworkDbContext db, AuditTrail audit, TimeProv
         client.ScreenedAtUtc = now;
         client.UpdatedAtUtc = now;
         await db.SaveChangesAsync();
-        await audit.RecordAsync("update", "client", id.ToString(), "record and screening");
+        await audit.RecordAsync(AuditAction.Update, AuditSubject.Client, id.ToString(), "record and screening");
         return Redirect($"/clients/{id}");
     }
 }
@@ -86,27 +89,27 @@ internal sealed class EditModel(KnotworkDbContext db, AuditTrail audit, TimeProv
 internal sealed class ClientInput
 {
     [Required(ErrorMessage = "Give the client's name.")]
-    [StringLength(200)]
+    [StringLength(FieldLimits.Name)]
     [Display(Name = "Name")]
     public string? FullName { get; set; }
 
     [EmailAddress(ErrorMessage = "That is not an e-mail address.")]
-    [StringLength(256)]
+    [StringLength(FieldLimits.Email)]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }
 
     [Phone(ErrorMessage = "That is not a phone number.")]
-    [StringLength(50)]
+    [StringLength(FieldLimits.Phone)]
     public string? Phone { get; set; }
 
-    [StringLength(300)]
+    [StringLength(FieldLimits.AddressLine)]
     [Display(Name = "Street address")]
     public string? AddressLine { get; set; }
 
-    [StringLength(100)]
+    [StringLength(FieldLimits.City)]
     public string? City { get; set; }
 
-    [StringLength(20)]
+    [StringLength(FieldLimits.PostalCode)]
     [Display(Name = "ZIP code")]
     public string? PostalCode { get; set; }
 
@@ -116,10 +119,10 @@ internal sealed class ClientInput
 
     public List<ScreeningItem> Screening { get; set; } = [];
 
-    [StringLength(2000)]
+    [StringLength(FieldLimits.Medications)]
     public string? Medications { get; set; }
 
-    [StringLength(4000)]
+    [StringLength(FieldLimits.ScreeningNotes)]
     [Display(Name = "Anything else the therapist should know")]
     public string? ScreeningNotes { get; set; }
 }

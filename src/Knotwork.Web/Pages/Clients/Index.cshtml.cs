@@ -1,6 +1,8 @@
 using Knotwork.Data;
 using Knotwork.Data.Entities;
+using Knotwork.Domain.Audit;
 using Knotwork.Web.Accounts;
+using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,6 @@ internal sealed class IndexModel(KnotworkDbContext db, AuditTrail audit) : PageM
     public async Task OnGetAsync()
     {
         Clients = await db.Clients.VisibleTo(User).AsNoTracking().OrderBy(c => c.FullName).Take(500).ToListAsync();
-        await audit.RecordAsync("read", "client-list", null, $"{Clients.Count} clients listed");
+        await audit.RecordAsync(AuditAction.Read, AuditSubject.ClientList, null, $"{Clients.Count} clients listed");
     }
 }

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Encodings.Web;
+using Knotwork.Domain.Practice;
 using Knotwork.Data;
 using Knotwork.Data.Entities;
+using Knotwork.Domain.Audit;
 using Knotwork.Web.Accounts;
+using Knotwork.Web.Mail;
+using Knotwork.Web.Audit;
 using Knotwork.Web.Pages.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -52,20 +55,19 @@ internal sealed class NewModel(KnotworkDbContext db, UserManager<KnotworkUser> u
             if (!created.Succeeded)
             {
                 ModelState.AddModelError("Input.Email", created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail")
-                    ? "Someone already has an account with this e-mail." : string.Join(" ", created.Errors.Select(e => e.Description)));
+                    ? "This e-mail cannot be invited. If the client already has an account, assign them instead of inviting them again." : string.Join(" ", created.Errors.Select(e => e.Description)));
                 return Page();
             }
 
             await users.AddToRoleAsync(account, Roles.Client);
             client.UserId = account.Id;
             var link = await AcceptInviteModel.LinkAsync(users, account, Request);
-            await mailer.SendAsync(account.Email!, "Your Knotwork account",
-                $"<p>Hello {HtmlEncoder.Default.Encode(account.DisplayName)},</p><p>Your therapist has made you an account to share where it hurts before your visit. Choose a password here: <a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p>");
+            await mailer.SendAsync(account.Email!, MailTemplates.ClientInvitation(account.DisplayName, link));
         }
 
         db.Clients.Add(client);
         await db.SaveChangesAsync();
-        await audit.RecordAsync("create", "client", client.Id.ToString(), Input.Invite ? "invited" : null);
+        await audit.RecordAsync(AuditAction.Create, AuditSubject.Client, client.Id.ToString(), Input.Invite ? "invited" : null);
         return Redirect($"/clients/{client.Id}");
     }
 }
@@ -73,17 +75,17 @@ internal sealed class NewModel(KnotworkDbContext db, UserManager<KnotworkUser> u
 internal sealed class NewClientInput
 {
     [Required(ErrorMessage = "Give the client's name.")]
-    [StringLength(200)]
+    [StringLength(FieldLimits.Name)]
     [Display(Name = "Name")]
     public string? FullName { get; set; }
 
     [EmailAddress(ErrorMessage = "That is not an e-mail address.")]
-    [StringLength(256)]
+    [StringLength(FieldLimits.Email)]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }
 
     [Phone(ErrorMessage = "That is not a phone number.")]
-    [StringLength(50)]
+    [StringLength(FieldLimits.Phone)]
     public string? Phone { get; set; }
 
     [Display(Name = "Invite them to make an account")]

@@ -5,7 +5,8 @@ using Knotwork.Data;
 using Knotwork.Data.Entities;
 using Knotwork.Domain.Contract;
 using Knotwork.Domain.Finder;
-using Knotwork.Web.Accounts;
+using Knotwork.Domain.Audit;
+using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,7 @@ internal sealed class SaveMapModel(KnotworkDbContext db, PainSourceFinder finder
     {
         if (!await db.Clients.VisibleTo(User).AnyAsync(c => c.Id == clientId))
         {
+            await audit.RecordAsync(AuditAction.ReadRefused, AuditSubject.Client, clientId.ToString(), "pain map save refused");
             return NotFound();
         }
 
@@ -83,7 +85,7 @@ internal sealed class SaveMapModel(KnotworkDbContext db, PainSourceFinder finder
             }
         }
 
-        await audit.RecordAsync("create", "pain-map", saveId.ToString(), $"client {clientId}: {string.Join(",", q.Regions.Select(r => r.Id.Value))}");
+        await audit.RecordAsync(AuditAction.Create, AuditSubject.PainMap, saveId.ToString(), $"client {clientId}: {string.Join(",", q.Regions.Select(r => r.Id.Value))}");
         return Redirect($"/clients/{clientId}?saved=1");
     }
 

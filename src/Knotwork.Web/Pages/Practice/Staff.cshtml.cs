@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Encodings.Web;
+using Knotwork.Domain.Practice;
 using Knotwork.Data.Entities;
+using Knotwork.Domain.Audit;
 using Knotwork.Web.Accounts;
+using Knotwork.Web.Mail;
+using Knotwork.Web.Audit;
 using Knotwork.Web.Pages.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -47,9 +50,8 @@ internal sealed class StaffModel(UserManager<KnotworkUser> users, IMailer mailer
 
         await users.AddToRoleAsync(user, Roles.Therapist);
         var link = await AcceptInviteModel.LinkAsync(users, user, Request);
-        await mailer.SendAsync(email, "You are invited to Knotwork",
-            $"<p>Hello {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>You have been invited to join the practice as a therapist. Choose your password here: <a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p><p>You will then set up two-factor sign-in.</p>");
-        await audit.RecordAsync("invite", "therapist", user.Id.ToString(), email);
+        await mailer.SendAsync(email, MailTemplates.TherapistInvitation(user.DisplayName, link));
+        await audit.RecordAsync(AuditAction.Invite, AuditSubject.Therapist, user.Id.ToString(), email);
         Invited = email;
         Input = new InviteInput();
         await OnGetAsync();
@@ -60,12 +62,12 @@ internal sealed class StaffModel(UserManager<KnotworkUser> users, IMailer mailer
 internal sealed class InviteInput
 {
     [Required(ErrorMessage = "Give the therapist's name.")]
-    [StringLength(200)]
+    [StringLength(FieldLimits.Name)]
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Give the therapist's e-mail address.")]
     [EmailAddress(ErrorMessage = "That is not an e-mail address.")]
-    [StringLength(256)]
+    [StringLength(FieldLimits.Email)]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }
 }
