@@ -32,6 +32,8 @@ public abstract class KnotworkDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+
     /// <summary>The audit log is append-only: the app can add entries but never change or remove one.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -122,6 +124,15 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.HasIndex(a => a.AtUtc);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.UserId);
+        });
+
+        builder.Entity<SessionRecord>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(64);
+            e.Property(x => x.SecurityStamp).HasMaxLength(256);
+            e.HasOne<KnotworkUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.UserId);
         });
 
         builder.Entity<HeldMessage>(e =>

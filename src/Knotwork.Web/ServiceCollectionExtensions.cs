@@ -41,7 +41,18 @@ internal static class ServiceCollectionExtensions
     /// <summary>Razor Pages with compressed responses (the finder page's inline SVG compresses well).</summary>
     public static IServiceCollection AddPages(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        services.AddRazorPages(options =>
+        {
+            // Pages that show health data, accounts or secrets (recovery codes, authenticator keys) are never kept by
+            // a browser's or proxy's cache: a shared computer's Back button or history shows nothing after sign-out.
+            var noStore = new NoStoreFilter();
+            foreach (var folder in PrivateFolders)
+            {
+                options.Conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(noStore));
+            }
+
+            options.Conventions.AddPageApplicationModelConvention("/Setup", model => model.Filters.Add(noStore));
+        });
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -52,6 +63,9 @@ internal static class ServiceCollectionExtensions
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         return services;
     }
+
+    /// <summary>The page folders whose answers carry <c>Cache-Control: no-store</c>.</summary>
+    public static readonly string[] PrivateFolders = ["/Account", "/Clients", "/Practice"];
 
     /// <summary>JSON through the contract's source-generated serializers, ProblemDetails for errors, an OpenAPI document.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
@@ -74,5 +88,21 @@ internal static class ServiceCollectionExtensions
             });
         });
         return services;
+    }
+}
+
+/// <summary>Marks a page's answer as never to be stored by a cache (<c>Cache-Control: no-store</c>).</summary>
+internal sealed class NoStoreFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var headers = context.HttpContext.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers.Pragma = "no-cache";
+        return next();
     }
 }

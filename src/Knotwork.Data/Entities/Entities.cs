@@ -154,3 +154,33 @@ public sealed class HeldMessage
 
     public string HtmlBody { get; set; } = string.Empty;
 }
+
+/// <summary>
+/// A signed-in session, kept on the server: the sign-in cookie carries only <see cref="Key"/>, so ending a session
+/// here (sign-out, sign out everywhere, a new password, a two-factor change, an idle or absolute timeout) ends it for
+/// every copy of the cookie at once.
+/// </summary>
+public sealed class SessionRecord
+{
+    /// <summary>A random key (256 bits, base64url): the cookie's only content, itself protected by the cookie.</summary>
+    public string Key { get; set; } = string.Empty;
+
+    public Guid UserId { get; set; }
+
+    /// <summary>The account's security stamp when the session was issued: a newer stamp ends the session.</summary>
+    public string? SecurityStamp { get; set; }
+
+    /// <summary>Whether the account is staff (owner or therapist): staff sessions have a shorter idle timeout.</summary>
+    public bool Staff { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The last request seen (updated at most once a minute).</summary>
+    public DateTime LastSeenAtUtc { get; set; }
+
+    /// <summary>The absolute end of the session, however active it is.</summary>
+    public DateTime ExpiresAtUtc { get; set; }
+
+    /// <summary>The authentication ticket, serialized and protected by data protection.</summary>
+    public byte[] Ticket { get; set; } = [];
+}

@@ -2,7 +2,9 @@ using Knotwork.Data;
 using Knotwork.Data.Entities;
 using Knotwork.Domain.Practice;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Knotwork.Web.Accounts;
 
@@ -11,9 +13,9 @@ internal static class AccountsExtensions
     /// <summary>
     /// ASP.NET Core Identity over the practice database: confirmed e-mail to sign in, passwords of 12+ characters
     /// checked against common ones, lockout after 5 failures, authenticator-app two-factor, security stamps checked
-    /// every minute so "sign out everywhere" takes effect quickly; role policies.
+    /// every minute; sessions kept on the server (SessionStore) with idle and absolute timeouts; role policies.
     /// </summary>
-    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddIdentity<KnotworkUser, IdentityRole<Guid>>(options =>
@@ -35,6 +37,10 @@ internal static class AccountsExtensions
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<KnotworkClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        var sessions = configuration.GetSection(SessionSettings.Section).Get<SessionSettings>() ?? new SessionSettings();
+        services.AddOptions<SessionSettings>().BindConfiguration(SessionSettings.Section);
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SessionCookieSetup>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/sign-in";
@@ -44,8 +50,10 @@ internal static class AccountsExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(12);
-            options.SlidingExpiration = true;
+            // The session itself lives on the server (SessionStore): its idle and absolute limits rule; the cookie
+            // only needs to last as long as the longest session.
+            options.ExpireTimeSpan = sessions.AbsoluteLifetime;
+            options.SlidingExpiration = false;
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });

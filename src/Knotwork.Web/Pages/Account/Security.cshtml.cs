@@ -1,5 +1,7 @@
+using Knotwork.Data;
 using Knotwork.Data.Entities;
 using Knotwork.Domain.Audit;
+using Knotwork.Web.Accounts;
 using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -8,9 +10,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Knotwork.Web.Pages.Account;
 
-/// <summary>Sign out everywhere: a new security stamp ends every other session at its next check (within a minute).</summary>
+/// <summary>Sign out everywhere: every session of the account ends on the server at once, this one included.</summary>
 [Authorize]
-internal sealed class SecurityModel(UserManager<KnotworkUser> users, SignInManager<KnotworkUser> signIn, AuditTrail audit) : PageModel
+internal sealed class SecurityModel(UserManager<KnotworkUser> users, SignInManager<KnotworkUser> signIn, KnotworkDbContext db, AuditTrail audit) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {
@@ -21,7 +23,8 @@ internal sealed class SecurityModel(UserManager<KnotworkUser> users, SignInManag
         }
 
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(AuditAction.SignOutEverywhere, AuditSubject.Account, user.Id.ToString());
+        var ended = await db.EndSessionsAsync(user.Id);
+        await audit.RecordAsync(AuditAction.SignOutEverywhere, AuditSubject.Account, user.Id.ToString(), $"{ended} sessions ended");
         await signIn.SignOutAsync();
         return Redirect("/account/sign-in");
     }
