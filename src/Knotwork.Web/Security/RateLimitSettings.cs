@@ -23,6 +23,12 @@ internal sealed class RateLimitSettings
     /// </summary>
     public bool ExemptLoopback { get; set; } = true;
 
+    /// <summary>
+    /// Whether the rate limits apply at all (default true). Set false only where something in front of the app
+    /// already limits (a proxy's own limits) or to measure the bare pipeline: then no limiter runs on any request.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The finder API: bursts of 100 requests, then 10 a second, per client.</summary>
     public TokenBucketSettings Finder { get; set; } = new() { TokenLimit = 100, TokensPerPeriod = 10, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 

@@ -53,8 +53,15 @@ internal static class SecurityExtensions
         return app.UseSecurityHeaders();
     }
 
-    /// <summary>Adds the rate limiter; after UseRouting so endpoint policies apply.</summary>
-    public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.UseRateLimiter();
+    /// <summary>
+    /// Adds the rate limiter, after UseRouting so endpoint policies apply; nothing at all when the settings turn
+    /// the limits off (<see cref="RateLimitSettings.Enabled"/>).
+    /// </summary>
+    public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.ApplicationServices.GetRequiredService<IOptions<RateLimitSettings>>().Value.Enabled ? app.UseRateLimiter() : app;
+    }
 
     /// <summary>The policies of <see cref="RateLimitPolicies"/> with these limits.</summary>
     internal static IEnumerable<(string Name, ClientAddressPolicy Policy)> Policies(RateLimitSettings limits)
