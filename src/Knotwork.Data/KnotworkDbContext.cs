@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Knotwork.Data.Entities;
+using Knotwork.Data.Protection;
 using Knotwork.Domain.Practice;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -14,10 +15,17 @@ namespace Knotwork.Data;
 /// Knotwork's one DbContext: accounts (Identity), the practice, clients, pain maps, the audit log, the e-mail
 /// outbox and the data-protection keys (so several app servers share sign-ins). Each database provider has a
 /// subclass with its own migrations: <see cref="SqliteKnotworkDbContext"/>, <see cref="PostgresKnotworkDbContext"/>.
+/// Health data, addresses and Identity's tokens (the authenticator key) are sealed with the master key given by
+/// <see cref="ColumnEncryptionExtensions.UseColumnEncryption(DbContextOptionsBuilder, MasterKey)"/>; names and
+/// e-mail addresses stay plain, because the app searches and sorts by them.
 /// </summary>
 public abstract class KnotworkDbContext(DbContextOptions options)
     : IdentityDbContext<KnotworkUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key the sensitive columns are sealed with.</summary>
+    internal MasterKey EncryptionKey { get; } = options.FindExtension<ColumnEncryptionOptionsExtension>()?.Key
+        ?? throw new InvalidOperationException("A KnotworkDbContext needs its encryption key: configure it with UseColumnEncryption(masterKey).");
+
     public DbSet<PracticeSettings> Practice => Set<PracticeSettings>();
 
     public DbSet<ClientRecord> Clients => Set<ClientRecord>();
@@ -31,6 +39,9 @@ public abstract class KnotworkDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>One value sealed with the key the database was first encrypted with (see <see cref="KnotworkData.MigrateAsync"/>).</summary>
+    public DbSet<EncryptionKeyCheck> EncryptionKeyChecks => Set<EncryptionKeyCheck>();
 
     /// <summary>The audit log is append-only: the app can add entries but never change or remove one.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -65,6 +76,12 @@ public abstract class KnotworkDbContext(DbContextOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
+        var cipher = EncryptionKey.Columns;
+        var sealText = new SealedStringConverter(cipher);
+        ValueConverter seal = sealText; // untyped, so it serves string? properties too (EF never passes a converter null)
+
+        // Identity keeps the authenticator key and recovery codes here.
+        builder.Entity<IdentityUserToken<Guid>>().Property(t => t.Value).HasConversion(seal);
 
         builder.Entity<KnotworkUser>().Property(u => u.DisplayName).HasMaxLength(200);
 
@@ -78,15 +95,16 @@ public abstract class KnotworkDbContext(DbContextOptions options)
         {
             e.Property(c => c.FullName).HasMaxLength(200);
             e.Property(c => c.Email).HasMaxLength(256);
-            e.Property(c => c.Phone).HasMaxLength(50);
-            e.Property(c => c.AddressLine).HasMaxLength(300);
-            e.Property(c => c.City).HasMaxLength(100);
-            e.Property(c => c.PostalCode).HasMaxLength(20);
-            e.Property(c => c.Medications).HasMaxLength(2000);
-            e.Property(c => c.ScreeningNotes).HasMaxLength(4000);
+            e.Property(c => c.Phone).HasMaxLength(Sealed(50)).HasConversion(seal);
+            e.Property(c => c.AddressLine).HasMaxLength(Sealed(300)).HasConversion(seal);
+            e.Property(c => c.City).HasMaxLength(Sealed(100)).HasConversion(seal);
+            e.Property(c => c.PostalCode).HasMaxLength(Sealed(20)).HasConversion(seal);
+            e.Property(c => c.DateOfBirth).HasMaxLength(Sealed(10)).HasConversion(new SealedDateConverter(cipher));
+            e.Property(c => c.Medications).HasMaxLength(Sealed(2000)).HasConversion(seal);
+            e.Property(c => c.ScreeningNotes).HasMaxLength(Sealed(4000)).HasConversion(seal);
             e.Property(c => c.TreatmentConsentVersion).HasMaxLength(20);
             e.Property(c => c.PrivacyConsentVersion).HasMaxLength(20);
-            e.Property(c => c.ScreeningItems).HasMaxLength(1000).HasConversion(new ScreeningItemsConverter(), ListComparer<ScreeningItem>());
+            e.Property(c => c.ScreeningItems).HasMaxLength(Sealed(1000)).HasConversion(new ScreeningItemsConverter().ComposeWith(sealText), ListComparer<ScreeningItem>());
             e.HasIndex(c => c.UserId).IsUnique();
             e.HasOne<KnotworkUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
@@ -103,9 +121,10 @@ public abstract class KnotworkDbContext(DbContextOptions options)
         builder.Entity<PainMapRecord>(e =>
         {
             e.Property(p => p.Id).ValueGeneratedNever();
-            e.Property(p => p.Marks).HasConversion(new JsonConverter<List<PainMapMark>>(), ListComparer<PainMapMark>());
-            e.Property(p => p.Context).HasMaxLength(1000).HasConversion(new JsonConverter<List<string>>(), ListComparer<string>());
-            e.Property(p => p.Note).HasMaxLength(2000);
+            e.Property(p => p.Marks).HasConversion(new JsonConverter<List<PainMapMark>>().ComposeWith(sealText), ListComparer<PainMapMark>());
+            e.Property(p => p.Context).HasMaxLength(Sealed(1000)).HasConversion(new JsonConverter<List<string>>().ComposeWith(sealText), ListComparer<string>());
+            e.Property(p => p.ResultJson).HasConversion(seal);
+            e.Property(p => p.Note).HasMaxLength(Sealed(2000)).HasConversion(seal);
             e.HasOne<KnotworkUser>().WithMany().HasForeignKey(p => p.RecordedById).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(p => new { p.ClientId, p.RecordedAtUtc });
         });
@@ -123,6 +142,13 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.HasIndex(a => a.UserId);
         });
 
+        builder.Entity<EncryptionKeyCheck>(e =>
+        {
+            e.Property(k => k.Id).ValueGeneratedNever();
+            e.Property(k => k.KeyId).HasMaxLength(32);
+            e.Property(k => k.Sealed).HasMaxLength(200);
+        });
+
         builder.Entity<OutboxMessage>(e =>
         {
             e.Property(m => m.To).HasMaxLength(256);
@@ -130,6 +156,9 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.HasIndex(m => m.CreatedAtUtc);
         });
     }
+
+    /// <summary>The column length for a sealed value whose plain text is at most <paramref name="plainLength"/> characters.</summary>
+    private static int Sealed(int plainLength) => FieldCipher.SealedLength(plainLength);
 
     private static ValueComparer<List<T>> ListComparer<T>() => new(
         (a, b) => (a == null && b == null) || (a != null && b != null && a.SequenceEqual(b)),

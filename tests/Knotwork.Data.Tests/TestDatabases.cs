@@ -1,3 +1,4 @@
+using Knotwork.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -7,6 +8,9 @@ namespace Knotwork.Data.Tests;
 public interface ITestDatabase : IAsyncLifetime
 {
     DatabaseProvider Provider { get; }
+
+    /// <summary>The key the database's sensitive columns are sealed with.</summary>
+    MasterKey Key { get; }
 
     KnotworkDbContext NewContext();
 }
@@ -18,10 +22,12 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    public MasterKey Key { get; } = MasterKey.Generate();
+
     public DatabaseSettings Settings => DatabaseSettings.ForSqliteFile(Path.Combine(_folder.FullName, DatabaseSettings.SqliteFileName));
 
     public KnotworkDbContext NewContext() =>
-        new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite(Settings.ConnectionString).Options);
+        new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite(Settings.ConnectionString).UseColumnEncryption(Key).Options);
 
     public async ValueTask InitializeAsync()
     {
@@ -51,10 +57,12 @@ public sealed class PostgresTestDatabase : ITestDatabase
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
+    public MasterKey Key { get; } = MasterKey.Generate();
+
     private static string Admin => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : Default;
 
     public KnotworkDbContext NewContext() =>
-        new PostgresKnotworkDbContext(new DbContextOptionsBuilder<PostgresKnotworkDbContext>().UseNpgsql(_connectionString).Options);
+        new PostgresKnotworkDbContext(new DbContextOptionsBuilder<PostgresKnotworkDbContext>().UseNpgsql(_connectionString).UseColumnEncryption(Key).Options);
 
     public async ValueTask InitializeAsync()
     {
