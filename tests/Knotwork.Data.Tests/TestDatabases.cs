@@ -12,7 +12,10 @@ public interface ITestDatabase : IAsyncLifetime
     /// <summary>The key the database's sensitive columns are sealed with.</summary>
     MasterKey Key { get; }
 
-    KnotworkDbContext NewContext();
+    KnotworkDbContext NewContext() => NewContext(Key);
+
+    /// <summary>A context over the same database that seals with <paramref name="key"/>.</summary>
+    KnotworkDbContext NewContext(MasterKey key);
 }
 
 /// <summary>An SQLite file in a fresh temporary folder, migrated as the app migrates it.</summary>
@@ -26,8 +29,10 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public DatabaseSettings Settings => DatabaseSettings.ForSqliteFile(Path.Combine(_folder.FullName, DatabaseSettings.SqliteFileName));
 
-    public KnotworkDbContext NewContext() =>
-        new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite(Settings.ConnectionString).UseColumnEncryption(Key).Options);
+    public KnotworkDbContext NewContext() => NewContext(Key);
+
+    public KnotworkDbContext NewContext(MasterKey key) =>
+        new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite(Settings.ConnectionString).UseColumnEncryption(key).Options);
 
     public async ValueTask InitializeAsync()
     {
@@ -61,8 +66,10 @@ public sealed class PostgresTestDatabase : ITestDatabase
 
     private static string Admin => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : Default;
 
-    public KnotworkDbContext NewContext() =>
-        new PostgresKnotworkDbContext(new DbContextOptionsBuilder<PostgresKnotworkDbContext>().UseNpgsql(_connectionString).UseColumnEncryption(Key).Options);
+    public KnotworkDbContext NewContext() => NewContext(Key);
+
+    public KnotworkDbContext NewContext(MasterKey key) =>
+        new PostgresKnotworkDbContext(new DbContextOptionsBuilder<PostgresKnotworkDbContext>().UseNpgsql(_connectionString).UseColumnEncryption(key).Options);
 
     public async ValueTask InitializeAsync()
     {
