@@ -23,6 +23,10 @@ public class DatabaseCommandTests
 
             Assert.Equal(0, run.ExitCode);
             Assert.True(File.Exists(copy));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(copy)); // health data: the owner's alone
+            }
             Assert.Contains("Backed up", run.Out, StringComparison.Ordinal);
 
             var again = CliRunner.InProcess("db", "backup", copy, "--data", folder.FullName);
