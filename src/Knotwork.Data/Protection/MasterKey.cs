@@ -97,7 +97,7 @@ public sealed class MasterKey
         if (File.Exists(file))
         {
             PrivateFiles.TightenIfPresent(file, mustSucceed: false);
-            return new MasterKey(ReadKeyFile(file, source), source, null);
+            return new MasterKey(ReadKeyFile(file), source, null);
         }
 
         PrivateFiles.EnsureFolder(Path.GetDirectoryName(file)!);
@@ -117,13 +117,13 @@ public sealed class MasterKey
         {
             // Another process created the key at the same moment: use theirs.
             File.Delete(temporary);
-            return new MasterKey(ReadKeyFile(file, source), source, null);
+            return new MasterKey(ReadKeyFile(file), source, null);
         }
 
         return new MasterKey(key, source, file);
     }
 
-    private static byte[] ReadKeyFile(string file, string source)
+    private static byte[] ReadKeyFile(string file)
     {
         var bytes = File.ReadAllBytes(file);
         if (bytes.Length == Length)
@@ -132,9 +132,10 @@ public sealed class MasterKey
         }
 
         var text = Encoding.ASCII.GetString(bytes).Trim();
-        if (text.Length > 0 && text.Length < 100 && bytes.All(b => b < 128))
+        var key = new byte[Length + 3];
+        if (bytes.All(b => b < 128) && Convert.TryFromBase64String(text, key, out var written) && written == Length)
         {
-            return FromBase64(text, source);
+            return key[..Length];
         }
 
         throw new EncryptionKeyException(

@@ -69,6 +69,19 @@ public sealed class MasterKeyTests : IDisposable
         Assert.Equal(bytes, File.ReadAllBytes(file));
     }
 
+    [Theory]
+    [InlineData("junk\n")]
+    [InlineData("c2hvcnQ=")]
+    public void AKeyFileHoldingTextThatIsNotA32ByteKey_IsRefusedAsMalformed(string text)
+    {
+        var file = Path.Combine(_root.FullName, "text.key");
+        File.WriteAllText(file, text);
+
+        var refused = Assert.Throws<EncryptionKeyException>(() => MasterKey.LoadOrCreateFile(file));
+
+        Assert.Contains($"The key file {file} is malformed", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AKeyFileHoldingBase64_IsRead()
     {
