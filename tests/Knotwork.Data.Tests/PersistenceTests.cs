@@ -293,6 +293,29 @@ public abstract class PersistenceTests<TDatabase>(TDatabase database) : IClassFi
         Assert.Contains(Database.Key.Id, refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ContextsWithDifferentKeys_InOneProcess_EachSealAndOpenWithTheirOwnKey()
+    {
+        // EF caches the model (and so the column converters) per cache key: it must include the master key.
+        var name = "Two keys " + Guid.NewGuid().ToString("N")[..8];
+        await using (var db = Database.NewContext())
+        {
+            db.Clients.Add(new ClientRecord { Id = Guid.NewGuid(), FullName = name, Medications = "naproxen", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync(Token);
+        }
+
+        await using (var other = Database.NewContext(MasterKey.Generate()))
+        {
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => other.Clients.AsNoTracking().SingleAsync(c => c.FullName == name, Token));
+            Assert.True(refused is EncryptionKeyException || refused.InnerException is EncryptionKeyException, refused.ToString());
+        }
+
+        await using (var db = Database.NewContext())
+        {
+            Assert.Equal("naproxen", (await db.Clients.AsNoTracking().SingleAsync(c => c.FullName == name, Token)).Medications);
+        }
+    }
+
     /// <summary>Every non-null cell of a query, as text, read with plain SQL (no EF converters).</summary>
     private async Task<List<string>> RawCells(string sql)
     {

@@ -43,7 +43,7 @@ public sealed class KeyRingTests(SqliteTestDatabase database) : IClassFixture<Sq
         Assert.NotEmpty(stored);
         Assert.All(stored, xml =>
         {
-            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("masterKey", xml, StringComparison.Ordinal);
             Assert.Contains("urn:knotwork:key-ring", xml, StringComparison.Ordinal);
         });
 
