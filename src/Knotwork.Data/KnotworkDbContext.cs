@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Knotwork.Data.Entities;
+using Knotwork.Data.Protection;
 using Knotwork.Domain.Practice;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -12,12 +13,19 @@ namespace Knotwork.Data;
 
 /// <summary>
 /// Knotwork's one DbContext: accounts (Identity), the practice, clients, pain maps, the audit log, the e-mail
-/// held for want of a mail server and the data-protection keys (so several app servers share sign-ins). Each database provider has a
+/// held for want of a mail server, sessions and the data-protection keys (so several app servers share sign-ins). Each database provider has a
 /// subclass with its own migrations: <see cref="SqliteKnotworkDbContext"/>, <see cref="PostgresKnotworkDbContext"/>.
+/// Health data, addresses and Identity's tokens (the authenticator key) are sealed with the master key given by
+/// <see cref="ColumnEncryptionExtensions.UseColumnEncryption(DbContextOptionsBuilder, MasterKey)"/>; names and
+/// e-mail addresses stay plain, because the app searches and sorts by them.
 /// </summary>
 public abstract class KnotworkDbContext(DbContextOptions options)
     : IdentityDbContext<KnotworkUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key the sensitive columns are sealed with.</summary>
+    internal MasterKey EncryptionKey { get; } = options.FindExtension<ColumnEncryptionOptionsExtension>()?.Key
+        ?? throw new InvalidOperationException("A KnotworkDbContext needs its encryption key: configure it with UseColumnEncryption(masterKey).");
+
     public DbSet<PracticeSettings> Practice => Set<PracticeSettings>();
 
     public DbSet<ClientRecord> Clients => Set<ClientRecord>();
@@ -33,6 +41,9 @@ public abstract class KnotworkDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+
+    /// <summary>One value sealed with the key the database was first encrypted with (see <see cref="KnotworkData.MigrateAsync"/>).</summary>
+    public DbSet<EncryptionKeyCheck> EncryptionKeyChecks => Set<EncryptionKeyCheck>();
 
     /// <summary>The audit log is append-only: the app can add entries but never change or remove one.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -67,6 +78,12 @@ public abstract class KnotworkDbContext(DbContextOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
+        var cipher = EncryptionKey.Columns;
+        var sealText = new SealedStringConverter(cipher);
+        ValueConverter seal = sealText; // untyped, so it serves string? properties too (EF never passes a converter null)
+
+        // Identity keeps the authenticator key and recovery codes here.
+        builder.Entity<IdentityUserToken<Guid>>().Property(t => t.Value).HasConversion(seal);
 
         builder.Entity<KnotworkUser>().Property(u => u.DisplayName).HasMaxLength(FieldLimits.Name);
 
@@ -80,15 +97,16 @@ public abstract class KnotworkDbContext(DbContextOptions options)
         {
             e.Property(c => c.FullName).HasMaxLength(FieldLimits.Name);
             e.Property(c => c.Email).HasMaxLength(FieldLimits.Email);
-            e.Property(c => c.Phone).HasMaxLength(FieldLimits.Phone);
-            e.Property(c => c.AddressLine).HasMaxLength(FieldLimits.AddressLine);
-            e.Property(c => c.City).HasMaxLength(FieldLimits.City);
-            e.Property(c => c.PostalCode).HasMaxLength(FieldLimits.PostalCode);
-            e.Property(c => c.Medications).HasMaxLength(FieldLimits.Medications);
-            e.Property(c => c.ScreeningNotes).HasMaxLength(FieldLimits.ScreeningNotes);
+            e.Property(c => c.Phone).HasMaxLength(Sealed(FieldLimits.Phone)).HasConversion(seal);
+            e.Property(c => c.AddressLine).HasMaxLength(Sealed(FieldLimits.AddressLine)).HasConversion(seal);
+            e.Property(c => c.City).HasMaxLength(Sealed(FieldLimits.City)).HasConversion(seal);
+            e.Property(c => c.PostalCode).HasMaxLength(Sealed(FieldLimits.PostalCode)).HasConversion(seal);
+            e.Property(c => c.DateOfBirth).HasMaxLength(Sealed(10)).HasConversion(new SealedDateConverter(cipher));
+            e.Property(c => c.Medications).HasMaxLength(Sealed(FieldLimits.Medications)).HasConversion(seal);
+            e.Property(c => c.ScreeningNotes).HasMaxLength(Sealed(FieldLimits.ScreeningNotes)).HasConversion(seal);
             e.Property(c => c.TreatmentConsentVersion).HasMaxLength(FieldLimits.ConsentVersion);
             e.Property(c => c.PrivacyConsentVersion).HasMaxLength(FieldLimits.ConsentVersion);
-            e.Property(c => c.ScreeningItems).HasMaxLength(1000).HasConversion(new ScreeningItemsConverter(), ListComparer<ScreeningItem>());
+            e.Property(c => c.ScreeningItems).HasMaxLength(Sealed(1000)).HasConversion(new ScreeningItemsConverter().ComposeWith(sealText), ListComparer<ScreeningItem>());
             e.HasIndex(c => c.UserId).IsUnique();
             e.HasOne<KnotworkUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
@@ -105,9 +123,10 @@ public abstract class KnotworkDbContext(DbContextOptions options)
         builder.Entity<PainMapRecord>(e =>
         {
             e.Property(p => p.Id).ValueGeneratedNever();
-            e.Property(p => p.Marks).HasConversion(new JsonConverter<List<PainMapMark>>(), ListComparer<PainMapMark>());
-            e.Property(p => p.Context).HasMaxLength(1000).HasConversion(new JsonConverter<List<string>>(), ListComparer<string>());
-            e.Property(p => p.Note).HasMaxLength(FieldLimits.PainMapNote);
+            e.Property(p => p.Marks).HasConversion(new JsonConverter<List<PainMapMark>>().ComposeWith(sealText), ListComparer<PainMapMark>());
+            e.Property(p => p.Context).HasMaxLength(Sealed(1000)).HasConversion(new JsonConverter<List<string>>().ComposeWith(sealText), ListComparer<string>());
+            e.Property(p => p.ResultJson).HasConversion(seal);
+            e.Property(p => p.Note).HasMaxLength(Sealed(FieldLimits.PainMapNote)).HasConversion(seal);
             e.HasOne<KnotworkUser>().WithMany().HasForeignKey(p => p.RecordedById).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(p => new { p.ClientId, p.RecordedAtUtc });
         });
@@ -126,6 +145,13 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.HasIndex(a => a.UserId);
         });
 
+        builder.Entity<EncryptionKeyCheck>(e =>
+        {
+            e.Property(k => k.Id).ValueGeneratedNever();
+            e.Property(k => k.KeyId).HasMaxLength(32);
+            e.Property(k => k.Sealed).HasMaxLength(200);
+        });
+
         builder.Entity<SessionRecord>(e =>
         {
             e.HasKey(x => x.Key);
@@ -140,9 +166,13 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.ToTable("HeldMail");
             e.Property(m => m.To).HasMaxLength(FieldLimits.Email);
             e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.HtmlBody).HasConversion(seal); // holds confirmation, invitation and reset links
             e.HasIndex(m => m.CreatedAtUtc);
         });
     }
+
+    /// <summary>The column length for a sealed value whose plain text is at most <paramref name="plainLength"/> characters.</summary>
+    private static int Sealed(int plainLength) => FieldCipher.SealedLength(plainLength);
 
     private static ValueComparer<List<T>> ListComparer<T>() => new(
         (a, b) => (a == null && b == null) || (a != null && b != null && a.SequenceEqual(b)),

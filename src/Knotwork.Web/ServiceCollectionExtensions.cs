@@ -1,4 +1,5 @@
 using Knotwork.Data;
+using Knotwork.Data.Protection;
 using Knotwork.Domain.Contract;
 using Knotwork.Domain.Finder;
 using Knotwork.Domain.Knowledge;
@@ -13,12 +14,14 @@ internal static class ServiceCollectionExtensions
 {
     /// <summary>
     /// The database (SQLite in the data folder by default, PostgreSQL when <c>ConnectionStrings:Postgres</c> is set)
-    /// and the data-protection keys kept in it, so several app servers can share sign-ins.
+    /// and the data-protection keys kept in it, so several app servers can share sign-ins. Health data and those
+    /// keys are sealed with the master key, which is never in the database (<see cref="MasterKey.Load"/>).
     /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        services.AddKnotworkData(DatabaseSettings.From(configuration, environment.ContentRootPath));
-        services.AddDataProtection().SetApplicationName("Knotwork").PersistKeysToDbContext<KnotworkDbContext>();
+        var key = MasterKey.Load(configuration, environment.ContentRootPath);
+        services.AddKnotworkData(DatabaseSettings.From(configuration, environment.ContentRootPath), key);
+        services.AddDataProtection().SetApplicationName("Knotwork").PersistKeysToDbContext<KnotworkDbContext>().ProtectKeysWithMasterKey();
         return services;
     }
 

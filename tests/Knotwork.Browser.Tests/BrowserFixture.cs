@@ -18,7 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly WebApplicationFactory<Program> _app;
 
     public BrowserFixture() =>
-        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Knotwork:DataDirectory", _data.FullName));
+        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Knotwork:DataDirectory", _data.FullName)
+            .UseSetting("Knotwork:EncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

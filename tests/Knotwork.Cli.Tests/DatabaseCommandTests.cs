@@ -1,4 +1,5 @@
 using Knotwork.Data;
+using Knotwork.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Knotwork.Cli.Tests;
@@ -12,7 +13,7 @@ public class DatabaseCommandTests
         try
         {
             var settings = DatabaseSettings.ForSqliteFile(Path.Combine(folder.FullName, DatabaseSettings.SqliteFileName));
-            await using (var db = new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite(settings.ConnectionString).Options))
+            await using (var db = new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite(settings.ConnectionString).UseColumnEncryption(MasterKey.Generate()).Options))
             {
                 await KnotworkData.MigrateAsync(db, TestContext.Current.CancellationToken);
             }
@@ -22,6 +23,10 @@ public class DatabaseCommandTests
 
             Assert.Equal(0, run.ExitCode);
             Assert.True(File.Exists(copy));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(copy)); // health data: the owner's alone
+            }
             Assert.Contains("Backed up", run.Out, StringComparison.Ordinal);
 
             var again = CliRunner.InProcess("db", "backup", copy, "--data", folder.FullName);

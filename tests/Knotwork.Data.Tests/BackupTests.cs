@@ -1,4 +1,5 @@
 using Knotwork.Data.Entities;
+using Knotwork.Data.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +45,7 @@ public class BackupTests
             var written = await writer;
             Assert.True(written > 0);
 
-            await using var restored = new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite($"Data Source={copy};Pooling=False").Options);
+            await using var restored = new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite($"Data Source={copy};Pooling=False").UseColumnEncryption(database.Key).Options);
             Assert.True(await KnotworkData.IntegrityCheckAsync(restored, token));
             Assert.Equal("Live client", (await restored.Clients.SingleAsync(token)).FullName);
             Assert.InRange(await restored.AuditLog.CountAsync(token), 0, written);

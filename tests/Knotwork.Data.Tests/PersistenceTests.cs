@@ -1,5 +1,8 @@
+using System.Globalization;
 using Knotwork.Data.Entities;
+using Knotwork.Data.Protection;
 using Knotwork.Domain.Practice;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Knotwork.Data.Tests;
@@ -204,6 +207,139 @@ public abstract class PersistenceTests<TDatabase>(TDatabase database) : IClassFi
         var stored = await check.PainMaps.Where(p => p.ClientId == clientId).Select(p => p.Id).ToListAsync(Token);
         Assert.Equal(200, acknowledged.Length);
         Assert.Equal(acknowledged.Order(), stored.Order());
+    }
+
+    [Fact]
+    public async Task HealthDataAddressesAndAuthenticatorKeys_AreSealedInTheirColumns_AndReadBackAsWritten()
+    {
+        var marker = "mk" + Guid.NewGuid().ToString("N")[..12];
+        var fullName = "Sealed " + marker[..6].ToUpperInvariant();
+        var born = new DateOnly(1971, 5, 23);
+        var (userId, _) = await NewClient();
+        var client = new ClientRecord
+        {
+            Id = Guid.NewGuid(), FullName = fullName, Email = $"{marker[..6]}@example.test", Phone = marker + "-phone",
+            AddressLine = marker + "-address", City = marker + "-city", PostalCode = marker[..8], DateOfBirth = born,
+            ScreeningItems = [ScreeningItem.DeepVeinThrombosis], Medications = marker + "-medications", ScreeningNotes = marker + "-notes",
+            CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+        };
+        var map = new PainMapRecord
+        {
+            Id = Guid.NewGuid(), ClientId = client.Id, RecordedById = userId, RecordedAtUtc = DateTime.UtcNow,
+            Marks = [new PainMapMark(marker + ".region", 4)], Context = [marker + "-context"],
+            ResultJson = $$"""{"candidates":["{{marker}}-result"]}""", Note = marker + "-note",
+        };
+        await using (var db = Database.NewContext())
+        {
+            db.Clients.Add(client);
+            db.PainMaps.Add(map);
+            db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = userId, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = marker + "-totp" });
+            await db.SaveChangesAsync(Token);
+        }
+
+        var cells = (await RawCells("""SELECT * FROM "Clients" """)).Concat(await RawCells("""SELECT * FROM "PainMaps" """)).Concat(await RawCells("""SELECT * FROM "AspNetUserTokens" """)).ToList();
+        Assert.Contains(fullName, cells); // the raw read sees plain text where it is plain
+        Assert.DoesNotContain(cells, c => c.Contains(marker, StringComparison.Ordinal));
+        Assert.DoesNotContain(cells, c => c.Contains("1971-05-23", StringComparison.Ordinal) || c.Contains(nameof(ScreeningItem.DeepVeinThrombosis), StringComparison.Ordinal));
+        Assert.True(cells.Count(c => c.StartsWith(FieldCipher.Prefix, StringComparison.Ordinal)) >= 13);
+
+        await using (var db = Database.NewContext())
+        {
+            var stored = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == client.Id, Token);
+            Assert.Equal((client.Phone, client.AddressLine, client.City, client.PostalCode, client.DateOfBirth), (stored.Phone, stored.AddressLine, stored.City, stored.PostalCode, stored.DateOfBirth));
+            Assert.Equal((client.Medications, client.ScreeningNotes, client.Email), (stored.Medications, stored.ScreeningNotes, stored.Email));
+            Assert.Equal([ScreeningItem.DeepVeinThrombosis], stored.ScreeningItems);
+            var storedMap = await db.PainMaps.AsNoTracking().SingleAsync(p => p.Id == map.Id, Token);
+            Assert.Equal(map.Marks, storedMap.Marks);
+            Assert.Equal(map.Context, storedMap.Context);
+            Assert.Equal((map.ResultJson, map.Note), (storedMap.ResultJson, storedMap.Note));
+            var token = await db.UserTokens.AsNoTracking().SingleAsync(t => t.UserId == userId, Token);
+            Assert.Equal(marker + "-totp", token.Value);
+        }
+    }
+
+    [Fact]
+    public async Task ValuesWrittenBeforeEncryption_AreReadAsTheyAre()
+    {
+        var name = "Legacy " + Guid.NewGuid().ToString("N")[..8];
+        await NewClient(name);
+        await using (var db = Database.NewContext())
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "Clients" SET "Medications" = {"ibuprofen, written in plain text"}, "DateOfBirth" = {"1980-01-02"}, "ScreeningItems" = {"Pregnancy,BloodThinners"} WHERE "FullName" = {name}""",
+                Token);
+        }
+
+        await using (var db = Database.NewContext())
+        {
+            var client = await db.Clients.AsNoTracking().SingleAsync(c => c.FullName == name, Token);
+            Assert.Equal("ibuprofen, written in plain text", client.Medications);
+            Assert.Equal(new DateOnly(1980, 1, 2), client.DateOfBirth);
+            Assert.Equal([ScreeningItem.Pregnancy, ScreeningItem.BloodThinners], client.ScreeningItems);
+        }
+    }
+
+    [Fact]
+    public async Task StartingWithAnotherKey_IsRefused_SayingTheKeyWasLostOrChanged()
+    {
+        await using (var db = Database.NewContext())
+        {
+            await KnotworkData.MigrateAsync(db, Token); // the right key: starts
+        }
+
+        await using var other = Database.NewContext(MasterKey.Generate());
+        var refused = await Assert.ThrowsAsync<EncryptionKeyException>(() => KnotworkData.MigrateAsync(other, Token));
+        Assert.Contains("lost or changed", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(Database.Key.Id, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ContextsWithDifferentKeys_InOneProcess_EachSealAndOpenWithTheirOwnKey()
+    {
+        // EF caches the model (and so the column converters) per cache key: it must include the master key.
+        var name = "Two keys " + Guid.NewGuid().ToString("N")[..8];
+        await using (var db = Database.NewContext())
+        {
+            db.Clients.Add(new ClientRecord { Id = Guid.NewGuid(), FullName = name, Medications = "naproxen", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync(Token);
+        }
+
+        await using (var other = Database.NewContext(MasterKey.Generate()))
+        {
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => other.Clients.AsNoTracking().SingleAsync(c => c.FullName == name, Token));
+            Assert.True(refused is EncryptionKeyException || refused.InnerException is EncryptionKeyException, refused.ToString());
+        }
+
+        await using (var db = Database.NewContext())
+        {
+            Assert.Equal("naproxen", (await db.Clients.AsNoTracking().SingleAsync(c => c.FullName == name, Token)).Medications);
+        }
+    }
+
+    /// <summary>Every non-null cell of a query, as text, read with plain SQL (no EF converters).</summary>
+    private async Task<List<string>> RawCells(string sql)
+    {
+        await using var db = Database.NewContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(Token);
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // the SQL is a constant of the calling test
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        var cells = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        while (await reader.ReadAsync(Token))
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                if (!await reader.IsDBNullAsync(i, Token))
+                {
+                    cells.Add(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!);
+                }
+            }
+        }
+
+        return cells;
     }
 }
 

@@ -1,3 +1,4 @@
+using Knotwork.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -8,7 +9,13 @@ public interface ITestDatabase : IAsyncLifetime
 {
     DatabaseProvider Provider { get; }
 
-    KnotworkDbContext NewContext();
+    /// <summary>The key the database's sensitive columns are sealed with.</summary>
+    MasterKey Key { get; }
+
+    KnotworkDbContext NewContext() => NewContext(Key);
+
+    /// <summary>A context over the same database that seals with <paramref name="key"/>.</summary>
+    KnotworkDbContext NewContext(MasterKey key);
 }
 
 /// <summary>An SQLite file in a fresh temporary folder, migrated as the app migrates it.</summary>
@@ -18,10 +25,14 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    public MasterKey Key { get; } = MasterKey.Generate();
+
     public DatabaseSettings Settings => DatabaseSettings.ForSqliteFile(Path.Combine(_folder.FullName, DatabaseSettings.SqliteFileName));
 
-    public KnotworkDbContext NewContext() =>
-        new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite(Settings.ConnectionString).Options);
+    public KnotworkDbContext NewContext() => NewContext(Key);
+
+    public KnotworkDbContext NewContext(MasterKey key) =>
+        new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite(Settings.ConnectionString).UseColumnEncryption(key).Options);
 
     public async ValueTask InitializeAsync()
     {
@@ -51,10 +62,14 @@ public sealed class PostgresTestDatabase : ITestDatabase
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
+    public MasterKey Key { get; } = MasterKey.Generate();
+
     private static string Admin => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : Default;
 
-    public KnotworkDbContext NewContext() =>
-        new PostgresKnotworkDbContext(new DbContextOptionsBuilder<PostgresKnotworkDbContext>().UseNpgsql(_connectionString).Options);
+    public KnotworkDbContext NewContext() => NewContext(Key);
+
+    public KnotworkDbContext NewContext(MasterKey key) =>
+        new PostgresKnotworkDbContext(new DbContextOptionsBuilder<PostgresKnotworkDbContext>().UseNpgsql(_connectionString).UseColumnEncryption(key).Options);
 
     public async ValueTask InitializeAsync()
     {

@@ -3,18 +3,35 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Knotwork.Web.Tests;
 
-/// <summary>The real app, started in memory, fresh for each test.</summary>
-public sealed class KnotworkApp(string? postgres = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app, started in memory, fresh for each test. Its data folder and key folder are new (the app creates
+/// them), side by side in one temporary folder. The master key is a fixed test key given as a setting, so the apps
+/// of the whole test run share one EF model; with <paramref name="keyFile"/> the app makes and reads its own key
+/// file instead, as on a first install.
+/// </summary>
+public sealed class KnotworkApp(string? postgres = null, bool keyFile = false) : WebApplicationFactory<Program>
 {
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("knotwork-web-");
+    /// <summary>The master key (base64) apps use unless they use a key file.</summary>
+    public static readonly string TestKey = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("Knotwork test key"u8));
+
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("knotwork-web-");
 
     /// <summary>The app's data folder: a fresh one per app, so every test starts from a first run.</summary>
-    public string DataDirectory => _data.FullName;
+    public string DataDirectory => Path.Combine(_root.FullName, "data");
+
+    /// <summary>Where the app keeps its key file (used only when the app was made with a key file).</summary>
+    public string KeyFile => Path.Combine(_root.FullName, "keys", "knotwork.key");
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("Knotwork:DataDirectory", _data.FullName);
+        builder.UseSetting("Knotwork:DataDirectory", DataDirectory);
+        builder.UseSetting("Knotwork:KeyFile", KeyFile);
+        if (!keyFile)
+        {
+            builder.UseSetting("Knotwork:EncryptionKey", TestKey);
+        }
+
         if (postgres is not null)
         {
             builder.UseSetting("ConnectionStrings:Postgres", postgres);
@@ -25,7 +42,7 @@ public sealed class KnotworkApp(string? postgres = null) : WebApplicationFactory
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _data.Delete(recursive: true);
+        _root.Delete(recursive: true);
         GC.SuppressFinalize(this);
     }
 

@@ -184,3 +184,20 @@ public sealed class SessionRecord
     /// <summary>The authentication ticket, serialized and protected by data protection.</summary>
     public byte[] Ticket { get; set; } = [];
 }
+
+/// <summary>
+/// A known text sealed with the master key when the database was first opened with one. At start-up Knotwork
+/// opens it: if the key does not open it, the key was lost or changed, and the app refuses to start rather than
+/// write data no one could read beside data it cannot read.
+/// </summary>
+public sealed class EncryptionKeyCheck
+{
+    public int Id { get; set; }
+
+    /// <summary>The master key's public fingerprint, for messages.</summary>
+    public string KeyId { get; set; } = string.Empty;
+
+    public string Sealed { get; set; } = string.Empty;
+
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,16 +1,15 @@
-using System.Security.Cryptography;
-using System.Text;
 using Knotwork.Data.Audit;
+using Knotwork.Data.Protection;
 
 namespace Knotwork.Web.Audit;
 
-/// <summary>Registers the audit trail and the chain that seals its entries.</summary>
+/// <summary>Registers the audit trail and the chain that seals its entries with a key derived from the master key.</summary>
 internal static class AuditExtensions
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddSingleton(_ => new AuditChain(SHA256.HashData(Encoding.UTF8.GetBytes("knotwork-audit-chain-placeholder-key"))));
+        services.AddSingleton(sp => new AuditChain(sp.GetRequiredService<MasterKey>().AuditChainKey()));
         services.AddScoped<AuditTrail>();
         return services;
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Knotwork.Data;
+using Knotwork.Data.Protection;
 using Knotwork.Web.Tests.Accounts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,9 @@ namespace Knotwork.Web.Tests.Reliability;
 /// </summary>
 public partial class KillDuringSavesTests
 {
+    /// <summary>The master key every start of the app (and the test's own reads) use, given as the environment gives it.</summary>
+    private static readonly byte[] Key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(MasterKey.Length);
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -118,6 +122,7 @@ public partial class KillDuringSavesTests
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["Knotwork__DataDirectory"] = dataDirectory;
+        start.Environment["Knotwork__EncryptionKey"] = Convert.ToBase64String(Key);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
@@ -165,7 +170,7 @@ public partial class KillDuringSavesTests
 
     private static SqliteKnotworkDbContext Open(string dataDirectory) =>
         new(new DbContextOptionsBuilder<SqliteKnotworkDbContext>()
-            .UseSqlite(DatabaseSettings.ForSqliteFile(Path.Combine(dataDirectory, DatabaseSettings.SqliteFileName)).ConnectionString).Options);
+            .UseSqlite(DatabaseSettings.ForSqliteFile(Path.Combine(dataDirectory, DatabaseSettings.SqliteFileName)).ConnectionString).UseColumnEncryption(MasterKey.FromBytes(Key)).Options);
 
     private static async Task<string> ConfirmationLink(string dataDirectory, string email)
     {

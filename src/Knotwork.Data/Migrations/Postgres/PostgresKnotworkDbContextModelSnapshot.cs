@@ -84,18 +84,19 @@ namespace Knotwork.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("AddressLine")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasMaxLength(1244)
+                        .HasColumnType("character varying(1244)");
 
                     b.Property<string>("City")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(444)
+                        .HasColumnType("character varying(444)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateOnly?>("DateOfBirth")
-                        .HasColumnType("date");
+                    b.Property<string>("DateOfBirth")
+                        .HasMaxLength(84)
+                        .HasColumnType("character varying(84)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -107,16 +108,16 @@ namespace Knotwork.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Medications")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(8044)
+                        .HasColumnType("character varying(8044)");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasMaxLength(244)
+                        .HasColumnType("character varying(244)");
 
                     b.Property<string>("PostalCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(124)
+                        .HasColumnType("character varying(124)");
 
                     b.Property<DateTime?>("PrivacyConsentAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -130,12 +131,12 @@ namespace Knotwork.Data.Migrations.Postgres
 
                     b.Property<string>("ScreeningItems")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(4044)
+                        .HasColumnType("character varying(4044)");
 
                     b.Property<string>("ScreeningNotes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16044)
+                        .HasColumnType("character varying(16044)");
 
                     b.Property<DateTime?>("TreatmentConsentAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -156,6 +157,29 @@ namespace Knotwork.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Clients");
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EncryptionKeyCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EncryptionKeyChecks");
                 });
 
             modelBuilder.Entity("Knotwork.Data.Entities.HeldMessage", b =>
@@ -271,16 +295,16 @@ namespace Knotwork.Data.Migrations.Postgres
 
                     b.Property<string>("Context")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(4044)
+                        .HasColumnType("character varying(4044)");
 
                     b.Property<string>("Marks")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(8044)
+                        .HasColumnType("character varying(8044)");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");

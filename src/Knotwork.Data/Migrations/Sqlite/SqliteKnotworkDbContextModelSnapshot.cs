@@ -77,17 +77,18 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AddressLine")
-                        .HasMaxLength(300)
+                        .HasMaxLength(1244)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("City")
-                        .HasMaxLength(100)
+                        .HasMaxLength(444)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("DateOfBirth")
+                    b.Property<string>("DateOfBirth")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -100,15 +101,15 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Medications")
-                        .HasMaxLength(2000)
+                        .HasMaxLength(8044)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(50)
+                        .HasMaxLength(244)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PostalCode")
-                        .HasMaxLength(20)
+                        .HasMaxLength(124)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PrivacyConsentAtUtc")
@@ -123,11 +124,11 @@ namespace Knotwork.Data.Migrations.Sqlite
 
                     b.Property<string>("ScreeningItems")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(4044)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ScreeningNotes")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16044)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("TreatmentConsentAtUtc")
@@ -149,6 +150,29 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Clients");
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EncryptionKeyCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EncryptionKeyChecks");
                 });
 
             modelBuilder.Entity("Knotwork.Data.Entities.HeldMessage", b =>
@@ -264,7 +288,7 @@ namespace Knotwork.Data.Migrations.Sqlite
 
                     b.Property<string>("Context")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(4044)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Marks")
@@ -272,7 +296,7 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
+                        .HasMaxLength(8044)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")

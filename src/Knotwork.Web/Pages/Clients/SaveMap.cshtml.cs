@@ -85,7 +85,8 @@ internal sealed class SaveMapModel(KnotworkDbContext db, PainSourceFinder finder
             }
         }
 
-        await audit.RecordAsync(AuditAction.Create, AuditSubject.PainMap, saveId.ToString(), $"client {clientId}: {string.Join(",", q.Regions.Select(r => r.Id.Value))}");
+        // Which record, not what hurts: the audit log is not encrypted, so health data stays out of it.
+        await audit.RecordAsync(AuditAction.Create, AuditSubject.PainMap, saveId.ToString(), $"client {clientId}: {q.Regions.Count} regions");
         return Redirect($"/clients/{clientId}?saved=1");
     }
 

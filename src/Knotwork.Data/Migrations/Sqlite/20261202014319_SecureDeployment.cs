@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Knotwork.Data.Migrations.Postgres
+namespace Knotwork.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SecureDeployment : Migration
@@ -14,22 +14,36 @@ namespace Knotwork.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "Hash",
                 table: "AuditLog",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "EncryptionKeyChecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sealed = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EncryptionKeyChecks", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "Sessions",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SecurityStamp = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Staff = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Staff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,10 +57,8 @@ namespace Knotwork.Data.Migrations.Postgres
                 });
 
             // Today's outbox is mail held for want of an SMTP server: rename it, keeping its messages.
-            migrationBuilder.DropPrimaryKey(name: "PK_Outbox", table: "Outbox");
             migrationBuilder.RenameTable(name: "Outbox", newName: "HeldMail");
             migrationBuilder.RenameIndex(name: "IX_Outbox_CreatedAtUtc", table: "HeldMail", newName: "IX_HeldMail_CreatedAtUtc");
-            migrationBuilder.AddPrimaryKey(name: "PK_HeldMail", table: "HeldMail", column: "Id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sessions_UserId",
@@ -58,16 +70,17 @@ namespace Knotwork.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "EncryptionKeyChecks");
+
+            migrationBuilder.DropTable(
                 name: "Sessions");
 
             migrationBuilder.DropColumn(
                 name: "Hash",
                 table: "AuditLog");
 
-            migrationBuilder.DropPrimaryKey(name: "PK_HeldMail", table: "HeldMail");
             migrationBuilder.RenameTable(name: "HeldMail", newName: "Outbox");
             migrationBuilder.RenameIndex(name: "IX_HeldMail_CreatedAtUtc", table: "Outbox", newName: "IX_Outbox_CreatedAtUtc");
-            migrationBuilder.AddPrimaryKey(name: "PK_Outbox", table: "Outbox", column: "Id");
 
             }
     }
