@@ -119,6 +119,7 @@ public partial class KillDuringSavesTests
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["Knotwork__DataDirectory"] = dataDirectory;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Knotwork__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

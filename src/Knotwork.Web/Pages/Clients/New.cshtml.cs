@@ -4,6 +4,7 @@ using Knotwork.Data;
 using Knotwork.Data.Entities;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Pages.Account;
+using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Knotwork.Web.Pages.Clients;
 
 /// <summary>A therapist or the owner adds a client, and may invite them to make an account.</summary>
 [Authorize(Policy = Roles.StaffPolicy)]
-internal sealed class NewModel(KnotworkDbContext db, UserManager<KnotworkUser> users, IMailer mailer, AuditTrail audit, TimeProvider clock) : PageModel
+internal sealed class NewModel(KnotworkDbContext db, UserManager<KnotworkUser> users, IMailer mailer, AuditTrail audit, TimeProvider clock, PublicLinks links) : PageModel
 {
     [BindProperty]
     public NewClientInput Input { get; set; } = new();
@@ -58,7 +59,7 @@ internal sealed class NewModel(KnotworkDbContext db, UserManager<KnotworkUser> u
 
             await users.AddToRoleAsync(account, Roles.Client);
             client.UserId = account.Id;
-            var link = await AcceptInviteModel.LinkAsync(users, account, Request);
+            var link = await AcceptInviteModel.LinkAsync(users, account, links, Request);
             await mailer.SendAsync(account.Email!, "Your Knotwork account",
                 $"<p>Hello {HtmlEncoder.Default.Encode(account.DisplayName)},</p><p>Your therapist has made you an account to share where it hurts before your visit. Choose a password here: <a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p>");
         }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Knotwork.Data.Entities;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Pages.Account;
+using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Knotwork.Web.Pages.Practice;
 
 /// <summary>The owner lists the therapists and invites new ones (they set their own password from the e-mail).</summary>
 [Authorize(Policy = Roles.OwnerPolicy)]
-internal sealed class StaffModel(UserManager<KnotworkUser> users, IMailer mailer, AuditTrail audit, TimeProvider clock) : PageModel
+internal sealed class StaffModel(UserManager<KnotworkUser> users, IMailer mailer, AuditTrail audit, TimeProvider clock, PublicLinks links) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -46,7 +47,7 @@ internal sealed class StaffModel(UserManager<KnotworkUser> users, IMailer mailer
         }
 
         await users.AddToRoleAsync(user, Roles.Therapist);
-        var link = await AcceptInviteModel.LinkAsync(users, user, Request);
+        var link = await AcceptInviteModel.LinkAsync(users, user, links, Request);
         await mailer.SendAsync(email, "You are invited to Knotwork",
             $"<p>Hello {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>You have been invited to join the practice as a therapist. Choose your password here: <a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p><p>You will then set up two-factor sign-in.</p>");
         await audit.RecordAsync("invite", "therapist", user.Id.ToString(), email);
