@@ -56,24 +56,28 @@ internal static class SecurityExtensions
     {
         var proxies = ProxySettings.From(configuration);
         services.AddSingleton(proxies);
-        services.Configure<ForwardedHeadersOptions>(options =>
+        if (proxies.IsConfigured)
         {
-            // One proxy in front: the last X-Forwarded-For entry is the address that proxy saw, and only a listed
-            // proxy is believed. The defaults (trust loopback) are cleared so only the configured ones count.
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.ForwardLimit = 1;
-            options.KnownProxies.Clear();
-            options.KnownIPNetworks.Clear();
-            foreach (var proxy in proxies.KnownProxies)
+            services.Configure<ForwardedHeadersOptions>(options =>
             {
-                options.KnownProxies.Add(proxy);
-            }
+                // One proxy in front: the last X-Forwarded-For entry is the address that proxy saw, and only a listed
+                // proxy is believed. The defaults (loopback) are cleared so only the configured ones count; the
+                // lists are never left empty, which the middleware would take as "believe everyone".
+                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                options.ForwardLimit = 1;
+                options.KnownProxies.Clear();
+                options.KnownIPNetworks.Clear();
+                foreach (var proxy in proxies.KnownProxies)
+                {
+                    options.KnownProxies.Add(proxy);
+                }
 
-            foreach (var network in proxies.KnownNetworks)
-            {
-                options.KnownIPNetworks.Add(network);
-            }
-        });
+                foreach (var network in proxies.KnownNetworks)
+                {
+                    options.KnownIPNetworks.Add(network);
+                }
+            });
+        }
 
         var links = PublicLinks.From(configuration, environment);
         services.AddSingleton(links);
