@@ -63,6 +63,28 @@ if [ -z "${KNOTWORK_TEST_POSTGRES:-}" ]; then
   export KNOTWORK_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=knotwork_test;Password=knotwork_test;Database=postgres"
 fi
 
+# 3b. Debian's nginx and openssl, for the deployment test (nginx with a throwaway TLS certificate in front of the
+#     app). The test runs its own nginx from a temporary folder; the system service is not used.
+for tool in nginx openssl; do
+  if ! command -v "$tool" >/dev/null 2>&1 && ! [ -x "/usr/sbin/$tool" ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "Installing $tool from Debian's packages"
+      export DEBIAN_FRONTEND=noninteractive
+      if [ "$tool" = nginx ]; then
+        apt-get update -qq >/dev/null && { apt-get install -y -qq nginx-light >/dev/null 2>&1 || apt-get install -y -qq nginx >/dev/null; }
+        # The package starts the system service on Debian; the tests do not want it.
+        service nginx stop >/dev/null 2>&1 || systemctl stop nginx >/dev/null 2>&1 || true
+      else
+        apt-get update -qq >/dev/null && apt-get install -y -qq openssl >/dev/null
+      fi
+    else
+      say "$tool is missing: run 'sudo apt-get install ${tool/nginx/nginx-light}' and try again."
+      echo "0 passed, 1 failed"
+      exit 1
+    fi
+  fi
+done
+
 # 4. Restore and build once, so a compile error is reported as such.
 say "Restoring and building (warnings are errors)"
 if ! dotnet build Knotwork.slnx -c Release -nologo -v quiet >"$log_dir/build.log" 2>&1; then

@@ -16,6 +16,7 @@ rounds=${3:-5}
 port=${KNOTWORK_LOAD_PORT:-5099}
 base="http://127.0.0.1:$port"
 bare_base="http://127.0.0.1:$((port + 1))"
+export Knotwork__PublicBaseUrl="$base"   # required outside Development (the published app runs in Production)
 finder_path="/api/finder?regions=temple.l,neck-back.l,occiput.l,shoulder-top.l,scapula-medial.l,jaw.l"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=${KNOTWORK_PAGE_PORT:-5098}
 base="http://127.0.0.1:$port"
+export Knotwork__PublicBaseUrl="$base"   # required outside Development (the published app runs in Production)
 mkdir -p artifacts/page
 dotnet publish src/Knotwork.Web -c Release -o artifacts/page/web -nologo -v quiet >/dev/null
 (cd artifacts/page/web && ASPNETCORE_URLS="$base" Logging__LogLevel__Default=Warning exec dotnet Knotwork.Web.dll) >artifacts/page/web.log 2>&1 &

@@ -23,11 +23,13 @@ builder.Services.AddBodyMap();
 builder.Services.AddApi();
 builder.Services.AddPages();
 builder.Services.AddSecurity();
+builder.Services.AddPublicAddress(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await AccountsExtensions.EnsureRolesAsync(app.Services);
 
+app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();
 app.UseSecurity();
 app.UseResponseCompression();

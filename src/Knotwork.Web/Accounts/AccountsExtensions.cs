@@ -46,7 +46,8 @@ internal static class AccountsExtensions
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/denied";
-            options.Cookie.Name = "knotwork";
+            options.Cookie.Name = "knotwork"; // __Host-knotwork on HTTPS, see HostPrefixCookieManager
+            options.CookieManager = new Knotwork.Web.Security.HostPrefixCookieManager(new Microsoft.AspNetCore.Authentication.Cookies.ChunkingCookieManager());
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

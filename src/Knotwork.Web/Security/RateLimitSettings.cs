@@ -19,7 +19,8 @@ internal sealed class RateLimitSettings
     /// Whether clients on this machine are never limited (default true): loopback addresses (127.0.0.0/8, ::1)
     /// and connections without an IP address (a Unix socket, the in-process test server). The load test and the
     /// browser tests talk to the app over loopback at rates no person reaches. Behind a reverse proxy on the same
-    /// machine every client looks local: forward the client address (forwarded headers) or set this to false.
+    /// machine every client looks local unless the proxy is trusted (<see cref="ProxySettings"/>, then each client
+    /// has its own address again); without that, set this to false.
     /// </summary>
     public bool ExemptLoopback { get; set; } = true;
 

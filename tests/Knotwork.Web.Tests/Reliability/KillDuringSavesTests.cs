@@ -124,6 +124,7 @@ public partial class KillDuringSavesTests
         start.Environment["Knotwork__DataDirectory"] = dataDirectory;
         start.Environment["Knotwork__EncryptionKey"] = Convert.ToBase64String(Key);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Knotwork__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -29,7 +29,7 @@ public class HstsTests
     public async Task HttpsOutsideDevelopment_SendsStrictTransportSecurity()
     {
         await using var app = new KnotworkApp();
-        var production = app.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var production = app.WithWebHostBuilder(builder => builder.UseEnvironment("Production").UseSetting("Knotwork:PublicBaseUrl", "https://knotwork.example"));
 
         var response = await GetHealth(production, "https://knotwork.example/");
 
@@ -40,7 +40,7 @@ public class HstsTests
     public async Task PlainHttpOutsideDevelopment_HasNoStrictTransportSecurity()
     {
         await using var app = new KnotworkApp();
-        var production = app.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var production = app.WithWebHostBuilder(builder => builder.UseEnvironment("Production").UseSetting("Knotwork:PublicBaseUrl", "https://knotwork.example"));
 
         var response = await GetHealth(production, "http://knotwork.example/");
 

@@ -4,6 +4,7 @@ using Knotwork.Data.Entities;
 using Knotwork.Web.Accounts;
 using Knotwork.Domain.Audit;
 using Knotwork.Web.Audit;
+using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -74,9 +75,9 @@ internal sealed class AcceptInviteModel(UserManager<KnotworkUser> users, AuditTr
     }
 
     /// <summary>Creates the invitation link for <paramref name="user"/> (a password-reset token, single use).</summary>
-    internal static async Task<string> LinkAsync(UserManager<KnotworkUser> users, KnotworkUser user, HttpRequest request)
+    internal static async Task<string> LinkAsync(UserManager<KnotworkUser> users, KnotworkUser user, PublicLinks links, HttpRequest request)
     {
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        return $"{request.Scheme}://{request.Host}/account/accept-invite?userId={user.Id}&code={token}";
+        return links.To(request, $"/account/accept-invite?userId={user.Id}&code={token}");
     }
 }

@@ -7,6 +7,7 @@ using Knotwork.Domain.Audit;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Mail;
 using Knotwork.Web.Audit;
+using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ namespace Knotwork.Web.Pages.Account;
 
 /// <summary>A client creates their own account, agreeing to treatment and privacy terms, then confirms their e-mail.</summary>
 [EnableRateLimiting("registration")]
-internal sealed class RegisterModel(KnotworkDbContext db, UserManager<KnotworkUser> users, IMailer mailer, AuditTrail audit, TimeProvider clock) : PageModel
+internal sealed class RegisterModel(KnotworkDbContext db, UserManager<KnotworkUser> users, IMailer mailer, AuditTrail audit, TimeProvider clock, PublicLinks links) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -94,7 +95,7 @@ internal sealed class RegisterModel(KnotworkDbContext db, UserManager<KnotworkUs
     private async Task SendConfirmation(KnotworkUser user)
     {
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = $"{Request.Scheme}://{Request.Host}/account/confirm-email?userId={user.Id}&code={token}";
+        var link = links.To(Request, $"/account/confirm-email?userId={user.Id}&code={token}");
         await mailer.SendAsync(user.Email!, MailTemplates.ConfirmEmail(user.DisplayName, link));
     }
 }

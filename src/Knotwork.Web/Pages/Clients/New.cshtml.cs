@@ -7,6 +7,7 @@ using Knotwork.Web.Accounts;
 using Knotwork.Web.Mail;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Pages.Account;
+using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace Knotwork.Web.Pages.Clients;
 
 /// <summary>A therapist or the owner adds a client, and may invite them to make an account.</summary>
 [Authorize(Policy = Roles.StaffPolicy)]
-internal sealed class NewModel(KnotworkDbContext db, UserManager<KnotworkUser> users, IMailer mailer, AuditTrail audit, TimeProvider clock) : PageModel
+internal sealed class NewModel(KnotworkDbContext db, UserManager<KnotworkUser> users, IMailer mailer, AuditTrail audit, TimeProvider clock, PublicLinks links) : PageModel
 {
     [BindProperty]
     public NewClientInput Input { get; set; } = new();
@@ -61,7 +62,7 @@ internal sealed class NewModel(KnotworkDbContext db, UserManager<KnotworkUser> u
 
             await users.AddToRoleAsync(account, Roles.Client);
             client.UserId = account.Id;
-            var link = await AcceptInviteModel.LinkAsync(users, account, Request);
+            var link = await AcceptInviteModel.LinkAsync(users, account, links, Request);
             await mailer.SendAsync(account.Email!, MailTemplates.ClientInvitation(account.DisplayName, link));
         }
 

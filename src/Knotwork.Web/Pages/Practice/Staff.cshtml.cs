@@ -6,6 +6,7 @@ using Knotwork.Web.Accounts;
 using Knotwork.Web.Mail;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Pages.Account;
+using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Knotwork.Web.Pages.Practice;
 
 /// <summary>The owner lists the therapists and invites new ones (they set their own password from the e-mail).</summary>
 [Authorize(Policy = Roles.OwnerPolicy)]
-internal sealed class StaffModel(UserManager<KnotworkUser> users, IMailer mailer, AuditTrail audit, TimeProvider clock) : PageModel
+internal sealed class StaffModel(UserManager<KnotworkUser> users, IMailer mailer, AuditTrail audit, TimeProvider clock, PublicLinks links) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -49,7 +50,7 @@ internal sealed class StaffModel(UserManager<KnotworkUser> users, IMailer mailer
         }
 
         await users.AddToRoleAsync(user, Roles.Therapist);
-        var link = await AcceptInviteModel.LinkAsync(users, user, Request);
+        var link = await AcceptInviteModel.LinkAsync(users, user, links, Request);
         await mailer.SendAsync(email, MailTemplates.TherapistInvitation(user.DisplayName, link));
         await audit.RecordAsync(AuditAction.Invite, AuditSubject.Therapist, user.Id.ToString(), email);
         Invited = email;
