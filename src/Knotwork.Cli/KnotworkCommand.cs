@@ -70,6 +70,7 @@ internal static class KnotworkCommand
         root.Subcommands.Add(CatalogCommands.Regions(io));
         root.Subcommands.Add(CatalogCommands.Kb(io));
         root.Subcommands.Add(DatabaseCommands.Db(io));
+        root.Subcommands.Add(AuditCommands.Audit(io));
         return root;
     }
 
