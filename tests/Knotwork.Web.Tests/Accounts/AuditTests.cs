@@ -86,4 +86,22 @@ public sealed class AuditTests
         Assert.Equal(unknown, wrong);
         Assert.Equal(unknown, locked);
     }
+
+    [Fact]
+    public async Task InvitingAClient_WhoseAddressHasAnAccount_DoesNotSaySo()
+    {
+        await using var app = new KnotworkApp();
+        var driver = new PracticeDriver(app);
+        var owner = await driver.SetUpOwner();
+        await driver.RegisterClient("Kit Known", "kit@knotwork.test");
+
+        var response = await owner.Post("/clients/new", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Kit Known", ["Input.Email"] = "kit@knotwork.test", ["Input.Invite"] = "true",
+        });
+
+        var html = await response.Content.ReadAsStringAsync(Token);
+        Assert.Contains("This address cannot be invited", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("already", html, StringComparison.OrdinalIgnoreCase);
+    }
 }

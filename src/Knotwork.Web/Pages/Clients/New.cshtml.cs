@@ -56,7 +56,7 @@ internal sealed class NewModel(KnotworkDbContext db, UserManager<KnotworkUser> u
             if (!created.Succeeded)
             {
                 ModelState.AddModelError("Input.Email", created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail")
-                    ? "This e-mail cannot be invited. If the client already has an account, assign them instead of inviting them again." : string.Join(" ", created.Errors.Select(e => e.Description)));
+                    ? "This address cannot be invited. Save the client without an invitation, and ask the practice owner to connect an existing account." : string.Join(" ", created.Errors.Select(e => e.Description)));
                 return Page();
             }
 
