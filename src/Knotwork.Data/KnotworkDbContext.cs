@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Knotwork.Data;
@@ -66,7 +67,13 @@ public abstract class KnotworkDbContext(DbContextOptions options)
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
 
-        builder.Entity<KnotworkUser>().Property(u => u.DisplayName).HasMaxLength(FieldLimits.Name);
+        builder.Entity<KnotworkUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(FieldLimits.Name);
+            // Only a conditional UPDATE moves it (claiming an authenticator code): an ordinary save of the account,
+            // made from a copy read before the claim, must not move it back and let the code work again.
+            e.Property(u => u.LastTotpStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        });
 
         builder.Entity<PracticeSettings>(e =>
         {
