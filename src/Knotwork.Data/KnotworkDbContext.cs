@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Knotwork.Data;
@@ -85,7 +86,13 @@ public abstract class KnotworkDbContext(DbContextOptions options)
         // Identity keeps the authenticator key and recovery codes here.
         builder.Entity<IdentityUserToken<Guid>>().Property(t => t.Value).HasConversion(seal);
 
-        builder.Entity<KnotworkUser>().Property(u => u.DisplayName).HasMaxLength(FieldLimits.Name);
+        builder.Entity<KnotworkUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(FieldLimits.Name);
+            // Only a conditional UPDATE moves it (claiming an authenticator code): an ordinary save of the account,
+            // made from a copy read before the claim, must not move it back and let the code work again.
+            e.Property(u => u.LastTotpStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        });
 
         builder.Entity<PracticeSettings>(e =>
         {

@@ -12,6 +12,12 @@ public sealed class KnotworkUser : IdentityUser<Guid>
     public string DisplayName { get; set; } = string.Empty;
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// The time step (Unix seconds / 30) of the last authenticator code accepted for this account, 0 before any:
+    /// a code of this step or an earlier one is refused, so each code works once (ASVS 2.8.4).
+    /// </summary>
+    public long LastTotpStep { get; set; }
 }
 
 /// <summary>The practice itself: one row, created by the first-run setup.</summary>

@@ -51,6 +51,15 @@ public enum AuditAction
     /// <summary>New recovery codes replaced the old ones.</summary>
     RecoveryCodesRenewed,
 
+    /// <summary>A new authenticator key replaced the old one (two-factor sign-in is off until set up again).</summary>
+    AuthenticatorReset,
+
+    /// <summary>
+    /// A signed-in person gave a wrong password or code where a change needed it (turning two-factor off, a new key,
+    /// new recovery codes, a new password): nothing was changed.
+    /// </summary>
+    ReauthenticationFailed,
+
     /// <summary>A person changed their password.</summary>
     PasswordChanged,
 

@@ -12,8 +12,9 @@ internal static class AccountsExtensions
 {
     /// <summary>
     /// ASP.NET Core Identity over the practice database: confirmed e-mail to sign in, passwords of 12+ characters
-    /// checked against common ones, lockout after 5 failures, authenticator-app two-factor, security stamps checked
-    /// every minute; sessions kept on the server (SessionStore) with idle and absolute timeouts; role policies.
+    /// checked against common ones, lockout after 5 failures, authenticator-app two-factor with codes that work once
+    /// and recovery codes stored as hashes, reset links that expire in 30 minutes, security stamps checked every
+    /// minute; sessions kept on the server (SessionStore) with idle and absolute timeouts; role policies.
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,9 +32,13 @@ internal static class AccountsExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
             })
+            .AddUserStore<KnotworkUserStore>()
             .AddEntityFrameworkStores<KnotworkDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<KnotworkClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -10,10 +10,10 @@ namespace Knotwork.Web.Audit;
 
 /// <summary>
 /// Writes the audit log: every read and change of client health data records who, what, which record, when and
-/// from where. Entries are chained (<see cref="AuditChain"/>) and written straight away, in their own save, so a
-/// failed page still leaves its trace.
+/// from where. Entries are chained (<see cref="AuditChain"/>) and written straight away through a context of their
+/// own, so a failed page still leaves its trace and nothing the page has not saved is saved with an entry.
 /// </summary>
-internal sealed class AuditTrail(KnotworkDbContext db, AuditChain chain, IHttpContextAccessor http, TimeProvider clock)
+internal sealed class AuditTrail(IServiceScopeFactory scopes, AuditChain chain, IHttpContextAccessor http, TimeProvider clock)
 {
     /// <summary>The longest e-mail address an anonymous attempt can leave in the log.</summary>
     public const int AttemptedEmailLength = 100;
@@ -56,6 +56,8 @@ internal sealed class AuditTrail(KnotworkDbContext db, AuditChain chain, IHttpCo
     {
         var context = http.HttpContext;
         var user = context?.User;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
         await chain.AppendAsync(db, new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,

@@ -31,6 +31,7 @@ public class AuthorizationWalkTests
         ["/account"] = ("/account", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/two-factor"] = ("/account/two-factor", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/security"] = ("/account/security", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+        ["/account/password"] = ("/account/password", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         // Public pages and the knowledge API: open to everyone, and never about a client.
         [""] = ("/", All(Outcome.Ok)),
         ["/Index"] = ("/Index", All(Outcome.Ok)),
@@ -47,6 +48,8 @@ public class AuthorizationWalkTests
         ["/account/register"] = ("/account/register", All(Outcome.Ok)),
         ["/account/confirm-email"] = ("/account/confirm-email", All(Outcome.BadRequest)), // no token: nothing to confirm
         ["/account/accept-invite"] = ("/account/accept-invite", All(Outcome.Ok)),
+        ["/account/forgot-password"] = ("/account/forgot-password", All(Outcome.Ok)),
+        ["/account/reset-password"] = ("/account/reset-password", All(Outcome.BadRequest)), // no token: the page says the link is not valid
         ["/account/denied"] = ("/account/denied", All(Outcome.Denied)), // the page itself answers 403
         ["/api/health"] = ("/api/health", All(Outcome.Ok)),
         ["/api/regions"] = ("/api/regions", All(Outcome.Ok)),

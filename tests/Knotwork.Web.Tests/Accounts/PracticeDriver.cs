@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -19,7 +20,14 @@ public sealed partial class Browser
 
     public HttpClient Http { get; }
 
+    /// <summary>The key of this person's authenticator app (copy it to another browser of the same person).</summary>
     public string? AuthenticatorKey { get; set; }
+
+    /// <summary>The last code <see cref="Totp()"/> gave.</summary>
+    public string? LastTotp { get; private set; }
+
+    /// <summary>The last time step a code was taken for, per key: the server accepts each step once.</summary>
+    private static readonly ConcurrentDictionary<string, long> LastStepByKey = new(StringComparer.Ordinal);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -41,8 +49,26 @@ public sealed partial class Browser
         return await Http.PostAsync(new Uri(action ?? page, UriKind.Relative), content, Token);
     }
 
-    /// <summary>The current code of this person's authenticator app (RFC 6238: SHA-1, 30 s, 6 digits).</summary>
-    public string Totp(int stepOffset = 0)
+    /// <summary>
+    /// A code not given before for this key: the current step's, or a later one when that was used (the server accepts
+    /// codes up to two steps ahead and each step once; past that, this waits for time to catch up, as a person would).
+    /// </summary>
+    public string Totp()
+    {
+        var key = AuthenticatorKey ?? throw new InvalidOperationException("No authenticator set up.");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var step = LastStepByKey.AddOrUpdate(key, now, (_, last) => Math.Max(now, last + 1));
+        while (step > (DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30) + 1)
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+        }
+
+        LastTotp = Totp((int)(step - (DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30)));
+        return LastTotp;
+    }
+
+    /// <summary>The code of this person's authenticator app <paramref name="stepOffset"/> 30-second steps from now (RFC 6238: SHA-1, 6 digits).</summary>
+    public string Totp(int stepOffset)
     {
         var key = Base32(AuthenticatorKey ?? throw new InvalidOperationException("No authenticator set up."));
         var counter = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30) + stepOffset;

@@ -62,7 +62,7 @@ internal sealed class SignInTwoFactorModel(SignInManager<KnotworkUser> signIn, A
         }
 
         await audit.RecordAttemptAsync(AuditAction.SignInTwoFactorFailed, user.Email, user.Id);
-        ModelState.AddModelError(string.Empty, "That code is not right; codes change every 30 seconds.");
+        ModelState.AddModelError(string.Empty, "That code is not right, or it was used already: each code works once, and codes change every 30 seconds.");
         return Page();
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Knotwork.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKnotworkDbContext))]
-    [Migration("20261202014324_SecureDeployment")]
+    [Migration("20261202020648_SecureDeployment")]
     partial class SecureDeployment
     {
         /// <inheritdoc />
@@ -242,6 +242,9 @@ namespace Knotwork.Data.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<long>("LastTotpStep")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

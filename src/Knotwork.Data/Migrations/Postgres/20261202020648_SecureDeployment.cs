@@ -125,6 +125,13 @@ namespace Knotwork.Data.Migrations.Postgres
                 maxLength: 64,
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "LastTotpStep",
+                table: "AspNetUsers",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.CreateTable(
                 name: "EncryptionKeyChecks",
                 columns: table => new
@@ -187,6 +194,10 @@ namespace Knotwork.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Hash",
                 table: "AuditLog");
+
+            migrationBuilder.DropColumn(
+                name: "LastTotpStep",
+                table: "AspNetUsers");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Note",

@@ -18,6 +18,13 @@ namespace Knotwork.Data.Migrations.Sqlite
                 maxLength: 64,
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "LastTotpStep",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.CreateTable(
                 name: "EncryptionKeyChecks",
                 columns: table => new
@@ -78,6 +85,10 @@ namespace Knotwork.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Hash",
                 table: "AuditLog");
+
+            migrationBuilder.DropColumn(
+                name: "LastTotpStep",
+                table: "AspNetUsers");
 
             migrationBuilder.RenameTable(name: "HeldMail", newName: "Outbox");
             migrationBuilder.RenameIndex(name: "IX_HeldMail_CreatedAtUtc", table: "Outbox", newName: "IX_Outbox_CreatedAtUtc");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Knotwork.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKnotworkDbContext))]
-    [Migration("20261202014319_SecureDeployment")]
+    [Migration("20261202020644_SecureDeployment")]
     partial class SecureDeployment
     {
         /// <inheritdoc />
@@ -234,6 +234,9 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastTotpStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
