@@ -31,4 +31,27 @@ internal static partial class ApplicationBuilderExtensions
             pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         return app;
     }
+
+    /// <summary>
+    /// Authentication, authorization and the staff two-factor check, for the requests <paramref name="needsSignIn"/>
+    /// picks (after routing, so it can look at the endpoint): the public API skips them.
+    /// </summary>
+    /// <remarks>
+    /// WebApplication adds authentication and authorization at the front of the pipeline by itself unless the app's
+    /// own builder says they are set; a branch's builder keeps such marks to itself, so they are set here too.
+    /// Without them every request would be authenticated twice, the public API included.
+    /// </remarks>
+    public static IApplicationBuilder UseSignInFor(this IApplicationBuilder app, Func<HttpContext, bool> needsSignIn)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(needsSignIn, signedIn =>
+        {
+            signedIn.UseAuthentication();
+            signedIn.UseAuthorization();
+            signedIn.UseMiddleware<Accounts.RequireStaffTwoFactor>();
+        });
+        app.Properties["__AuthenticationMiddlewareSet"] = true;
+        app.Properties["__AuthorizationMiddlewareSet"] = true;
+        return app;
+    }
 }

@@ -36,9 +36,7 @@ app.UseResponseCompression();
 app.UseApiAndPageStatusCodes();
 app.UseRouting();
 app.UseRateLimits();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseMiddleware<RequireStaffTwoFactor>();
+app.UseSignInFor(context => !context.IsPublicApi());
 
 app.MapStaticAssets();
 app.MapOpenApi();

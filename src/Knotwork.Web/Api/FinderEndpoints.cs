@@ -13,7 +13,7 @@ internal static class FinderEndpoints
 
     public static IEndpointRouteBuilder MapFinder(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/finder").WithTags("Finder");
+        var group = app.MapGroup("/api/finder").WithTags("Finder").AsPublicApi();
 
         group.MapGet("/", Results<FinderJsonResult, ProblemHttpResult> (
                 PainSourceFinder finder, string? regions, string? top, string? context, string? intensity) =>

@@ -13,6 +13,7 @@ internal static class HealthEndpoints
         app.MapGet("/api/health", () => TypedResults.Ok(Healthy))
             .WithName("Health")
             .WithTags("Health")
+            .AsPublicApi()
             .WithSummary("Says the app is up (a fixed small JSON object).");
         return app;
     }

@@ -8,7 +8,7 @@ internal static class MusclesEndpoints
 {
     public static IEndpointRouteBuilder MapMuscles(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/muscles").WithTags("Knowledge base");
+        var group = app.MapGroup("/api/muscles").WithTags("Knowledge base").AsPublicApi();
 
         group.MapGet("/", (KnowledgeBase kb, string? q) =>
                 TypedResults.Ok((string.IsNullOrWhiteSpace(q) ? kb.Muscles : kb.Search(q)).Select(KnowledgeContract.ToSummary).ToArray()))
