@@ -156,7 +156,10 @@ internal sealed class SessionStore(IServiceScopeFactory scopes, IDataProtectionP
 
     private byte[] Protect(AuthenticationTicket ticket) => _protector.Protect(TicketSerializer.Default.Serialize(ticket));
 
-    private static string? Stamp(ClaimsPrincipal principal) => principal.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType);
+    /// <summary>The claim Identity puts the security stamp in (its default, which Knotwork does not change).</summary>
+    private static readonly string StampClaim = new IdentityOptions().ClaimsIdentity.SecurityStampClaimType;
+
+    private static string? Stamp(ClaimsPrincipal principal) => principal.FindFirstValue(StampClaim);
 
     private static string Base64UrlKey() => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 }
