@@ -78,7 +78,8 @@ internal static class ServiceCollectionExtensions
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ContractJson.Default);
             options.SerializerOptions.TypeInfoResolverChain.Insert(1, WebJson.Default);
         });
-        services.AddProblemDetails();
+        // The exception handler clears the response before writing its ProblemDetails: the security headers go back on.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Security.SecurityHeaders.Apply(context.HttpContext.Response.Headers));
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
