@@ -105,7 +105,7 @@ internal sealed class NoStoreFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncPag
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var headers = context.HttpContext.Response.Headers;
-        headers.CacheControl = "no-store";
+        headers.CacheControl = "no-cache, no-store"; // the same words antiforgery uses, so it has nothing to override (and log)
         headers.Pragma = "no-cache";
         return next();
     }
