@@ -204,7 +204,7 @@ public static class KnotworkData
     /// <summary>
     /// A consistent copy of a live SQLite database (SQLite's online backup: it copies a snapshot while the app
     /// keeps reading and writing), in a new file only its owner may read (0600). Sealed columns stay sealed in the
-    /// copy; the key is not in it.
+    /// copy; the key is not in it. Retried while the app holds a write lock, for up to ten seconds.
     /// </summary>
     public static void BackupSqlite(string sourceFile, string destinationFile)
     {
@@ -223,6 +223,20 @@ public static class KnotworkData
         using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = destination, Pooling = false }.ToString());
         source.Open();
         target.Open();
-        source.BackupDatabase(target);
+
+        // The app may be writing at that moment (SQLITE_BUSY or SQLITE_LOCKED): the copy is retried, for up to
+        // ten seconds, rather than failing a backup of a live database.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                source.BackupDatabase(target);
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 100)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(100));
+            }
+        }
     }
 }
