@@ -40,10 +40,15 @@ internal static class FindCommand
         {
             Description = "Pain intensity 1-10 for a marked region, as REGION=N (repeatable), e.g. temple.l=7.",
         };
+        var answers = new Option<string[]>("--answers")
+        {
+            Description = "Answers to the safety questions the marked regions bring up, as KEY=yes|no (repeat or separate with commas), e.g. dvt-swelling=no,fever=no. The questions are listed under the answer.",
+            HelpName = "KEY=yes|no",
+        };
 
         var command = new Command("find", "Suggest muscles whose trigger points may refer pain to the marked regions. Red flags come first; this is not a diagnosis.")
         {
-            regions, top, json, batch, context, intensity,
+            regions, top, json, batch, context, intensity, answers,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +56,7 @@ internal static class FindCommand
             var stray = tokens.FirstOrDefault(t => t.StartsWith('-'));
             if (stray is not null)
             {
-                return io.UsageError($"Unknown option '{stray}'. Valid options for 'knotwork find': --top, --json, --batch, --context, --intensity, --help.");
+                return io.UsageError($"Unknown option '{stray}'. Valid options for 'knotwork find': --top, --json, --batch, --context, --intensity, --answers, --help.");
             }
 
             var topValue = parse.GetValue(top);
@@ -78,8 +83,20 @@ internal static class FindCommand
                 intensities[parts[0].Trim()] = value;
             }
 
+            var answerPairs = new List<KeyValuePair<string, string>>();
+            foreach (var pair in (parse.GetValue(answers) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            {
+                var parts = pair.Split(['=', ':'], 2);
+                if (parts.Length != 2)
+                {
+                    return io.UsageError($"--answers '{pair}' must be KEY=yes or KEY=no, e.g. dvt-swelling=no.");
+                }
+
+                answerPairs.Add(new(parts[0].Trim(), parts[1].Trim()));
+            }
+
             var contextKeys = (parse.GetValue(context) ?? []).SelectMany(c => c.Split(',')).ToArray();
-            var query = FinderQuery.Parse(tokens, intensities, contextKeys, topValue);
+            var query = FinderQuery.Parse(tokens, intensities, contextKeys, topValue, answers: answerPairs);
             if (!query.Succeeded)
             {
                 return io.UsageError(query.Error!);
@@ -145,7 +162,7 @@ internal static class FindCommand
         catch (JsonException e)
         {
             return Error(IdOf(line), $"Line {number} is not a valid request: {e.Message} " +
-                "Expected {\"id\": ..., \"regions\": [\"temple.l\", ...], \"intensity\": {\"temple.l\": 7}, \"context\": [\"desk-work\"]}.");
+                "Expected {\"id\": ..., \"regions\": [\"temple.l\", ...], \"intensity\": {\"temple.l\": 7}, \"context\": [\"desk-work\"], \"answers\": {\"fever\": \"no\"}}.");
         }
 
         if (request is null)
@@ -206,8 +223,18 @@ internal static class FindCommand
             output.WriteLine("RED FLAGS - read these before anything else:");
             foreach (var flag in result.RedFlags)
             {
-                output.WriteLine($"  ! {flag.Title} [{flag.Code}]");
+                output.WriteLine($"  ! {UrgencyLabel(flag.Urgency)}: {flag.Title} [{flag.Code}]");
+                if (flag.Because.Count > 0)
+                {
+                    output.WriteLine($"    Because you answered yes to: {string.Join(", ", flag.Because.Select(q => q.Key))}");
+                }
+
                 foreach (var line in Wrap(flag.Advice, 92))
+                {
+                    output.WriteLine($"    {line}");
+                }
+
+                foreach (var line in Wrap("Source: " + flag.Source, 92))
                 {
                     output.WriteLine($"    {line}");
                 }
@@ -215,6 +242,8 @@ internal static class FindCommand
 
             output.WriteLine();
         }
+
+        WriteQuestions(output, result.Questions);
 
         if (result.Candidates.Count == 0)
         {
@@ -249,6 +278,35 @@ internal static class FindCommand
             output.WriteLine($"No muscle explains: {string.Join(", ", result.Unexplained.Select(r => r.Id.Value))}.");
         }
     }
+
+    private static void WriteQuestions(TextWriter output, IReadOnlyList<AskedQuestion> questions)
+    {
+        var open = questions.Where(q => q.Answer is null).ToArray();
+        if (open.Length > 0)
+        {
+            output.WriteLine("Safety questions: a yes raises a red flag (answer with --answers KEY=yes|no):");
+            foreach (var asked in open)
+            {
+                output.WriteLine($"  ? {asked.Question.Key}: {asked.Question.Text}");
+            }
+
+            output.WriteLine();
+        }
+
+        var answered = questions.Where(q => q.Answer is not null).ToArray();
+        if (answered.Length > 0)
+        {
+            output.WriteLine("Answered: " + string.Join(", ", answered.Select(q => $"{q.Question.Key}={FinderContract.AnswerText(q.Answer)}")));
+            output.WriteLine();
+        }
+    }
+
+    private static string UrgencyLabel(Urgency urgency) => urgency switch
+    {
+        Urgency.Emergency => "EMERGENCY",
+        Urgency.Today => "TODAY",
+        _ => "BEFORE MASSAGE",
+    };
 
     internal static IEnumerable<string> Wrap(string text, int width)
     {

@@ -81,6 +81,34 @@ public class FinderJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task OnAPhone_AnsweringYesToASwollenCalf_ShowsTheClotFlagFirst_AndKeepsTheAnswerInTheUrl()
+    {
+        var page = await fixture.NewPage(width: 360, height: 740);
+        await page.GotoAsync("/finder");
+
+        await page.ClickAsync("a.region[data-region='calf.l']");
+        await WaitForResults(page, "calf.l");
+        Assert.Equal(0, await page.Locator("#results .red-flag").CountAsync());
+        await page.ClickAsync("label[for='a-dvt-swelling-yes']");
+        await page.WaitForFunctionAsync("location.search.includes('answers=dvt-swelling:yes')");
+        await page.WaitForSelectorAsync("#results .red-flag[data-code='dvt']");
+
+        var order = await page.EvaluateAsync<string[]>(
+            "Array.from(document.querySelectorAll('#results .red-flag, #results .safety-questions, #results li.candidate')).map(e => e.classList.contains('red-flag') ? 'flag:' + e.dataset.code : e.classList.contains('candidate') ? 'muscle' : 'questions')");
+        Assert.Equal(["flag:dvt", "questions"], order.Take(2));
+        Assert.Contains("Get medical care today", await page.InnerTextAsync("#results .red-flag[data-code='dvt']"), StringComparison.Ordinal);
+        Assert.True(await page.IsCheckedAsync("#a-dvt-swelling-yes"), "the answer stays chosen after the panel is swapped");
+        await page.ClickAsync(".question-group[data-flag='warning-signs'] a.none-of-these");
+        await page.WaitForFunctionAsync("location.search.includes('recent-trauma:no')");
+        await page.WaitForSelectorAsync(".question[data-question='fever'][data-answer='no']");
+        Assert.Equal(0, await page.Locator("#results .red-flag[data-code='warning-signs']").CountAsync());
+        await BrowserFixture.Screenshot(page, "finder-dvt-phone");
+
+        await page.ReloadAsync();
+        Assert.True(await page.IsVisibleAsync("#results .red-flag[data-code='dvt']"), "the answer lives in the URL");
+    }
+
+    [Fact]
     public async Task ASharedUrl_RestoresTheSelectionAndResults_AndBackWorks()
     {
         var page = await fixture.NewPage();

@@ -15,6 +15,8 @@ public class BatchTests
             "this is not json",
             "",
             """{"id": "c", "regions": ["calf.r", "heel.r"], "intensity": {"heel.r": 7}, "context": ["running"]}""",
+            """{"id": "d", "regions": ["calf.l"], "answers": {"dvt-swelling": "yes", "fever": "no"}}""",
+            """{"id": "e", "regions": ["calf.l"], "answers": {"dvt-swelling": "perhaps"}}""",
         ]);
         try
         {
@@ -22,7 +24,7 @@ public class BatchTests
 
             Assert.Equal(0, run.ExitCode);
             var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-            Assert.Equal(4, lines.Count);
+            Assert.Equal(6, lines.Count);
             Assert.Equal("a", lines[0].GetProperty("id").GetString());
             Assert.Equal("upper-trapezius", lines[0].GetProperty("candidates")[0].GetProperty("muscle").GetString());
             Assert.Equal(2, lines[0].GetProperty("candidates").GetArrayLength());
@@ -32,6 +34,9 @@ public class BatchTests
             Assert.Contains("Line 3", lines[2].GetProperty("error").GetString(), StringComparison.Ordinal);
             Assert.Equal("c", lines[3].GetProperty("id").GetString());
             Assert.Equal("right", lines[3].GetProperty("candidates")[0].GetProperty("side").GetString());
+            Assert.Equal("dvt", lines[4].GetProperty("redFlags")[0].GetProperty("code").GetString());
+            Assert.Contains(lines[4].GetProperty("questions").EnumerateArray(), q => q.GetProperty("key").GetString() == "fever" && q.GetProperty("answer").GetString() == "no");
+            Assert.Contains("perhaps", lines[5].GetProperty("error").GetString(), StringComparison.Ordinal);
         }
         finally
         {

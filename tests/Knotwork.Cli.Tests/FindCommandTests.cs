@@ -82,6 +82,9 @@ public class FindCommandTests
     [InlineData("--intensity", "temple.l=11")]
     [InlineData("--intensity", "temple.l")]
     [InlineData("--context", "knitting")]
+    [InlineData("--answers", "fever=maybe")]
+    [InlineData("--answers", "fevr=yes")]
+    [InlineData("--answers", "fever")]
     public void Find_BadValue_ExitsWith2WithAMessage(string option, string value)
     {
         var run = CliRunner.InProcess("find", "temple.l", option, value);
@@ -109,5 +112,35 @@ public class FindCommandTests
         Assert.Equal(["running"], doc.RootElement.GetProperty("context").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains(doc.RootElement.GetProperty("candidates").EnumerateArray(),
             c => c.GetProperty("context").EnumerateArray().Any(k => k.GetString() == "running"));
+    }
+
+    [Fact]
+    public void Find_ListsTheSafetyQuestionsTheMapBringsUp_BeforeTheMuscles()
+    {
+        var run = CliRunner.InProcess("find", "calf.l");
+
+        Assert.Equal(0, run.ExitCode);
+        var questions = run.Out.IndexOf("Safety questions", StringComparison.Ordinal);
+        Assert.True(questions >= 0 && questions < run.Out.IndexOf("Muscles worth examining", StringComparison.Ordinal));
+        Assert.Contains("? dvt-swelling:", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("RED FLAGS", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Find_Answers_RaiseTheFlagWithItsUrgency_AndTheJsonSaysWhy()
+    {
+        var text = CliRunner.InProcess("find", "calf.l", "--answers", "dvt-swelling=yes,dvt-breathless=yes");
+        var json = CliRunner.InProcess("find", "calf.l", "--answers", "dvt-swelling=yes", "--answers", "fever=no", "--json");
+
+        Assert.Contains("! EMERGENCY: Leg pain with a sign of a blood clot", text.Out, StringComparison.Ordinal);
+        Assert.Contains("Because you answered yes to: dvt-breathless, dvt-swelling", text.Out, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json.Out);
+        var flag = doc.RootElement.GetProperty("redFlags")[0];
+        Assert.Equal("dvt", flag.GetProperty("code").GetString());
+        Assert.Equal("today", flag.GetProperty("urgency").GetString());
+        Assert.Equal(["dvt-swelling"], flag.GetProperty("because").EnumerateArray().Select(e => e.GetString()));
+        var questions = doc.RootElement.GetProperty("questions").EnumerateArray().ToList();
+        Assert.Contains(questions, q => q.GetProperty("key").GetString() == "fever" && q.GetProperty("answer").GetString() == "no");
+        Assert.Contains(questions, q => q.GetProperty("key").GetString() == "dvt-surgery" && q.GetProperty("answer").ValueKind == JsonValueKind.Null);
     }
 }

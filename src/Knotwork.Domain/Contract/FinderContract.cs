@@ -13,26 +13,40 @@ namespace Knotwork.Domain.Contract;
 /// <param name="Intensity">Optional pain intensity 1-10 by region identifier.</param>
 /// <param name="Context">Optional context keys, e.g. <c>desk-work</c>.</param>
 /// <param name="Top">Optional number of candidates (1-100, default 10).</param>
+/// <param name="Answers">Optional answers to safety questions, <c>"yes"</c> or <c>"no"</c> by question key, e.g. <c>{"dvt-swelling": "no"}</c>.</param>
 public sealed record FinderRequest(
     JsonElement? Id,
     IReadOnlyList<string>? Regions,
     IReadOnlyDictionary<string, int>? Intensity,
     IReadOnlyList<string>? Context,
-    int? Top);
+    int? Top,
+    IReadOnlyDictionary<string, string>? Answers = null);
 
 /// <summary>The finder's answer.</summary>
 public sealed record FinderResponse(
     JsonElement? Id,
     IReadOnlyList<string> Regions,
     IReadOnlyList<RedFlagDto> RedFlags,
+    IReadOnlyList<QuestionDto> Questions,
     IReadOnlyList<CandidateDto> Candidates,
     IReadOnlyList<CoverDto> Cover,
     IReadOnlyList<string> Unexplained,
     IReadOnlyList<string> Context,
     string Disclaimer);
 
-/// <summary>A red flag: <c>code</c> is one of cardiac, cauda-equina, visceral, widespread.</summary>
-public sealed record RedFlagDto(string Code, string Title, string Advice, IReadOnlyList<string> Regions);
+/// <summary>
+/// A red flag: <c>code</c> is one of cardiac, headache, cervical-artery, dvt, cauda-equina, compartment, foot-drop,
+/// visceral, warning-signs, widespread; <c>urgency</c> is emergency, today or before-massage; <c>because</c> lists the
+/// questions answered yes that raised it.
+/// </summary>
+public sealed record RedFlagDto(
+    string Code, string Title, string Advice, IReadOnlyList<string> Regions, string Urgency, IReadOnlyList<string> Because, string Source);
+
+/// <summary>
+/// A safety question the marked regions bring up: <c>answer</c> is yes, no, or null when unanswered (a yes would raise
+/// <c>flag</c> with <c>urgency</c>).
+/// </summary>
+public sealed record QuestionDto(string Key, string Text, string Flag, string? Answer, string Urgency, string Source);
 
 /// <summary>A ranked muscle to examine.</summary>
 public sealed record CandidateDto(
@@ -63,16 +77,27 @@ public static class FinderContract
         _ => "both",
     };
 
+    /// <summary>The text of an urgency in the contract: emergency, today or before-massage.</summary>
+    public static string UrgencyText(Urgency urgency) => urgency switch
+    {
+        Urgency.Emergency => "emergency",
+        Urgency.Today => "today",
+        _ => "before-massage",
+    };
+
+    /// <summary>The text of an answer in the contract: yes, no, or null.</summary>
+    public static string? AnswerText(bool? answer) => answer switch
+    {
+        true => "yes",
+        false => "no",
+        null => null,
+    };
+
     /// <summary>Builds a query from a request, or says what is wrong with it.</summary>
     public static QueryParse ToQuery(FinderRequest request, int? top = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Regions is null)
-        {
-            return FinderQuery.Parse([], request.Intensity, request.Context, request.Top ?? top);
-        }
-
-        return FinderQuery.Parse(request.Regions, request.Intensity, request.Context, request.Top ?? top);
+        return FinderQuery.Parse(request.Regions ?? [], request.Intensity, request.Context, request.Top ?? top, answers: request.Answers);
     }
 
     /// <summary>The contract form of a result.</summary>
@@ -97,7 +122,11 @@ public static class FinderContract
         return new FinderResponse(
             id,
             result.Regions.Select(r => r.Id.Value).ToArray(),
-            result.RedFlags.Select(f => new RedFlagDto(f.Code, f.Title, f.Advice, f.Regions.Select(r => r.Id.Value).ToArray())).ToArray(),
+            result.RedFlags.Select(f => new RedFlagDto(
+                f.Code, f.Title, f.Advice, f.Regions.Select(r => r.Id.Value).ToArray(), UrgencyText(f.Urgency),
+                f.Because.Select(q => q.Key).ToArray(), f.Source)).ToArray(),
+            result.Questions.Select(q => new QuestionDto(
+                q.Question.Key, q.Question.Text, q.Question.Flag, AnswerText(q.Answer), UrgencyText(q.Question.IfYes), q.Question.Source)).ToArray(),
             candidates,
             result.Cover.Select(c => new CoverDto(c.Muscle.Slug, SideText(c.Side))).ToArray(),
             result.Unexplained.Select(r => r.Id.Value).ToArray(),

@@ -19,6 +19,16 @@ public sealed class FinderJsonWriter
     private static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
     private static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
     private static readonly JsonEncodedText Advice = JsonEncodedText.Encode("advice");
+    private static readonly JsonEncodedText UrgencyName = JsonEncodedText.Encode("urgency");
+    private static readonly JsonEncodedText Because = JsonEncodedText.Encode("because");
+    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText Questions = JsonEncodedText.Encode("questions");
+    private static readonly JsonEncodedText Key = JsonEncodedText.Encode("key");
+    private static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+    private static readonly JsonEncodedText Flag = JsonEncodedText.Encode("flag");
+    private static readonly JsonEncodedText AnswerName = JsonEncodedText.Encode("answer");
+    private static readonly JsonEncodedText[] Answers = [JsonEncodedText.Encode("no"), JsonEncodedText.Encode("yes")];
+    private static readonly JsonEncodedText[] Urgencies = Enum.GetValues<Urgency>().Select(u => JsonEncodedText.Encode(FinderContract.UrgencyText(u))).ToArray();
     private static readonly JsonEncodedText Candidates = JsonEncodedText.Encode("candidates");
     private static readonly JsonEncodedText Rank = JsonEncodedText.Encode("rank");
     private static readonly JsonEncodedText MuscleName = JsonEncodedText.Encode("muscle");
@@ -53,7 +63,8 @@ public sealed class FinderJsonWriter
         _muscleNames = kb.Muscles.Select(m => JsonEncodedText.Encode(m.Name)).ToArray();
         _points = kb.Muscles.Select(m => m.TriggerPoints.Select(p => JsonEncodedText.Encode(p.FullId)).ToArray()).ToArray();
         _text = ContextFactor.All.Select(f => f.Key)
-            .Concat(RedFlagScreen.Definitions.SelectMany(d => new[] { d.Code, d.Title, d.Advice }))
+            .Concat(RedFlagScreen.Definitions.SelectMany(d => new[] { d.Code, d.Title, d.Advice, d.Source }))
+            .Concat(SafetyQuestions.All.SelectMany(q => new[] { q.Key, q.Text, q.Source }))
             .Distinct(StringComparer.Ordinal)
             .ToFrozenDictionary(t => t, t => JsonEncodedText.Encode(t), StringComparer.Ordinal);
     }
@@ -96,6 +107,38 @@ public sealed class FinderJsonWriter
             }
 
             writer.WriteEndArray();
+            writer.WriteString(UrgencyName, Urgencies[(int)flag.Urgency]);
+            writer.WriteStartArray(Because);
+            foreach (var question in flag.Because)
+            {
+                writer.WriteStringValue(Encoded(question.Key));
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString(SourceName, Encoded(flag.Source));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray(Questions);
+        foreach (var asked in result.Questions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Key, Encoded(asked.Question.Key));
+            writer.WriteString(Text, Encoded(asked.Question.Text));
+            writer.WriteString(Flag, Encoded(asked.Question.Flag));
+            if (asked.Answer is { } answer)
+            {
+                writer.WriteString(AnswerName, Answers[answer ? 1 : 0]);
+            }
+            else
+            {
+                writer.WriteNull(AnswerName);
+            }
+
+            writer.WriteString(UrgencyName, Urgencies[(int)asked.Question.IfYes]);
+            writer.WriteString(SourceName, Encoded(asked.Question.Source));
             writer.WriteEndObject();
         }
 
@@ -167,7 +210,7 @@ public sealed class FinderJsonWriter
         writer.WriteEndArray();
     }
 
-    // Context keys and red-flag texts are known constants, encoded up front.
+    // Context keys, red-flag and question texts are known constants, encoded up front.
     private JsonEncodedText Encoded(string text) =>
         _text.TryGetValue(text, out var encoded) ? encoded : JsonEncodedText.Encode(text);
 }

@@ -21,15 +21,19 @@ public sealed record FinderQuery
     /// <summary>Causes and activities in the person's life (desk work, running, stress, ...).</summary>
     public IReadOnlyList<ContextFactor> Context { get; init; } = [];
 
+    /// <summary>Answers to the safety questions (see <see cref="SafetyQuestions"/>); unanswered by default.</summary>
+    public SafetyAnswers Answers { get; init; }
+
     /// <summary>How many ranked candidates to return (1 to <see cref="MaxTop"/>).</summary>
     public int Top { get; init; } = DefaultTop;
 
     /// <summary>
     /// Builds a query from the text forms used in URLs and forms: comma-separated region identifiers (or group
     /// tokens), intensities as <c>REGION:N</c> pairs (<c>temple.l:7,neck-back.l:4</c>; empty pairs ignored) and
-    /// context keys, with the same messages as <see cref="Parse"/>.
+    /// context keys, and answers as <c>QUESTION:yes|no</c> pairs (<c>dvt-swelling:no,fever:no</c>), with the same
+    /// messages as <see cref="Parse"/>.
     /// </summary>
-    public static QueryParse ParseText(string? regions, string? intensity = null, string? context = null, int? top = null, BodyRegions? taxonomy = null)
+    public static QueryParse ParseText(string? regions, string? intensity = null, string? context = null, int? top = null, BodyRegions? taxonomy = null, string? answers = null)
     {
         var intensities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in SplitList(intensity))
@@ -43,7 +47,19 @@ public sealed record FinderQuery
             intensities[parts[0].Trim()] = value;
         }
 
-        return Parse(SplitList(regions), intensities, SplitList(context), top, taxonomy);
+        var answerPairs = new List<KeyValuePair<string, string>>();
+        foreach (var pair in SplitList(answers))
+        {
+            var parts = pair.Split([':', '='], 2);
+            if (parts.Length != 2)
+            {
+                return QueryParse.Fail($"Answer '{pair}' must be QUESTION:yes or QUESTION:no, e.g. dvt-swelling:no.");
+            }
+
+            answerPairs.Add(new(parts[0].Trim(), parts[1].Trim()));
+        }
+
+        return Parse(SplitList(regions), intensities, SplitList(context), top, taxonomy, answerPairs);
     }
 
     /// <summary>Splits a comma-separated list, trimming entries and dropping empty ones.</summary>
@@ -52,14 +68,15 @@ public sealed record FinderQuery
 
     /// <summary>
     /// Builds a query from the words a person or a program sends (region identifiers or group tokens,
-    /// intensities by region identifier, context keys), with a message for people when something is wrong.
+    /// intensities by region identifier, context keys, answers "yes" or "no" by safety question key), with a message for people when something is wrong.
     /// </summary>
     public static QueryParse Parse(
         IEnumerable<string>? regions,
         IReadOnlyDictionary<string, int>? intensity = null,
         IEnumerable<string>? context = null,
         int? top = null,
-        BodyRegions? taxonomy = null)
+        BodyRegions? taxonomy = null,
+        IEnumerable<KeyValuePair<string, string>>? answers = null)
     {
         taxonomy ??= BodyRegions.Default;
         var selection = taxonomy.ParseSelection(regions ?? []);
@@ -119,7 +136,12 @@ public sealed record FinderQuery
             return QueryParse.Fail($"top is {count}; it must be from 1 to {MaxTop}.");
         }
 
-        return QueryParse.Ok(new FinderQuery { Regions = selection.Regions, Intensity = intensities, Context = factors, Top = count });
+        if (!SafetyAnswers.TryParse(answers ?? [], out var safety, out var answerError))
+        {
+            return QueryParse.Fail(answerError);
+        }
+
+        return QueryParse.Ok(new FinderQuery { Regions = selection.Regions, Intensity = intensities, Context = factors, Top = count, Answers = safety });
     }
 }
 

@@ -35,17 +35,26 @@ public sealed record Candidate(
 public sealed record CoverEntry(Muscle Muscle, CandidateSide Side);
 
 /// <summary>A pattern of pain that needs medical attention before, or instead of, massage.</summary>
-/// <param name="Code">Stable code: <c>cardiac</c>, <c>cauda-equina</c>, <c>visceral</c>, <c>widespread</c>.</param>
+/// <param name="Code">Stable code, one of <see cref="RedFlagScreen.Definitions"/>: <c>cardiac</c>, <c>headache</c>, <c>dvt</c>, ...</param>
 /// <param name="Title">A short heading for people.</param>
 /// <param name="Advice">What to do, in plain words.</param>
-/// <param name="Regions">The marked regions that raised it.</param>
-public sealed record RedFlag(string Code, string Title, string Advice, IReadOnlyList<Region> Regions);
+/// <param name="Regions">The marked regions that raised it (or, when answers raised it, that brought up its questions).</param>
+/// <param name="Urgency">How soon medical care is needed, from the pattern and the answers.</param>
+/// <param name="Because">The questions answered "yes" that raised it (empty when the marked regions alone did).</param>
+/// <param name="Source">The guideline or textbook the flag rests on.</param>
+public sealed record RedFlag(
+    string Code, string Title, string Advice, IReadOnlyList<Region> Regions,
+    Urgency Urgency, IReadOnlyList<SafetyQuestion> Because, string Source);
 
-/// <summary>What the finder answers: red flags first, then candidates, the cover and what stays unexplained.</summary>
+/// <summary>
+/// What the finder answers: red flags first, then candidates, the cover and what stays unexplained, and the safety
+/// questions the marked regions bring up (an unanswered one would raise its flag on "yes").
+/// </summary>
 public sealed record FinderResult(
     IReadOnlyList<Region> Regions,
     IReadOnlyList<RedFlag> RedFlags,
     IReadOnlyList<Candidate> Candidates,
     IReadOnlyList<CoverEntry> Cover,
     IReadOnlyList<Region> Unexplained,
-    IReadOnlyList<ContextFactor> Context);
+    IReadOnlyList<ContextFactor> Context,
+    IReadOnlyList<AskedQuestion> Questions);

@@ -113,7 +113,7 @@ public sealed class PainSourceFinder
     {
         ArgumentNullException.ThrowIfNull(query);
         var marked = Canonical(query.Regions);
-        var redFlags = RedFlagScreen.Screen(marked);
+        var screen = RedFlagScreen.Screen(marked, query.Answers);
         var scratch = t_scratch is { } cached && cached.Muscles == _kb.Muscles.Count ? cached : t_scratch = new Scratch(_kb.Muscles.Count);
         scratch.Reset();
 
@@ -270,7 +270,7 @@ public sealed class PainSourceFinder
             }
         }
 
-        return new FinderResult(marked, redFlags, candidates, cover, unexplainedRegions, query.Context);
+        return new FinderResult(marked, screen.Flags, candidates, cover, unexplainedRegions, query.Context, screen.Questions);
     }
 
     private double Pattern(in SlotState slot, int slotIndex) =>

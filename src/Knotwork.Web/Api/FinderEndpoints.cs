@@ -16,7 +16,7 @@ internal static class FinderEndpoints
         var group = app.MapGroup("/api/finder").WithTags("Finder").AsPublicApi();
 
         group.MapGet("/", Results<FinderJsonResult, ProblemHttpResult> (
-                PainSourceFinder finder, string? regions, string? top, string? context, string? intensity) =>
+                PainSourceFinder finder, string? regions, string? top, string? context, string? intensity, string? answers) =>
             {
                 int? count = null;
                 if (top is not null)
@@ -29,7 +29,7 @@ internal static class FinderEndpoints
                     count = parsed;
                 }
 
-                var query = FinderQuery.ParseText(regions, intensity, context, count);
+                var query = FinderQuery.ParseText(regions, intensity, context, count, answers: answers);
                 return query.Succeeded
                     ? new FinderJsonResult(finder.Find(query.Query!), null)
                     : Invalid(query.Error!);
@@ -37,8 +37,10 @@ internal static class FinderEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("FindGet")
             .RequireRateLimiting(RateLimitPolicies.FinderApi)
-            .WithSummary("Where may this pain come from? regions=temple.l,neck-back.l (required), top=1-100, context=desk-work,stress, intensity=temple.l:7.")
-            .WithDescription("Red flags come first and never hide the candidates. The candidates are muscles worth examining, not a diagnosis.");
+            .WithSummary("Where may this pain come from? regions=temple.l,neck-back.l (required), top=1-100, context=desk-work,stress, intensity=temple.l:7, answers=dvt-swelling:no,fever:no.")
+            .WithDescription("Red flags come first and never hide the candidates. The candidates are muscles worth examining, not a diagnosis. " +
+                "`questions` lists the safety questions the marked regions bring up; answer them with `answers` (QUESTION:yes or QUESTION:no): " +
+                "a yes raises the question's red flag, and a no to every question behind a guessed flag clears the guess (never for possible heart pain).");
 
         group.MapPost("/", async Task<Results<FinderJsonResult, ProblemHttpResult>> (PainSourceFinder finder, HttpRequest request) =>
             {
@@ -50,7 +52,7 @@ internal static class FinderEndpoints
                 catch (JsonException e)
                 {
                     return Invalid("The body is not a valid finder request: " + e.Message +
-                        " Expected {\"id\": ..., \"regions\": [\"temple.l\", ...], \"intensity\": {\"temple.l\": 7}, \"context\": [\"desk-work\"], \"top\": 10}.");
+                        " Expected {\"id\": ..., \"regions\": [\"temple.l\", ...], \"intensity\": {\"temple.l\": 7}, \"context\": [\"desk-work\"], \"answers\": {\"fever\": \"no\"}, \"top\": 10}.");
                 }
 
                 if (body is null)

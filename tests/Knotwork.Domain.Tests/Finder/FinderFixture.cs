@@ -10,12 +10,16 @@ internal static class Find
 
     public static FinderResult For(params string[] regions) => Query(regions);
 
-    public static FinderResult Query(IEnumerable<string> regions, IEnumerable<string>? context = null, Dictionary<string, int>? intensity = null, int top = 10)
+    public static FinderResult Query(IEnumerable<string> regions, IEnumerable<string>? context = null, Dictionary<string, int>? intensity = null, int top = 10, string? answers = null)
     {
-        var parse = FinderQuery.Parse(regions, intensity, context, top);
+        var parse = FinderQuery.ParseText(string.Join(',', regions), intensity is null ? null : string.Join(',', intensity.Select(kv => $"{kv.Key}:{kv.Value}")),
+            context is null ? null : string.Join(',', context), top, answers: answers);
         Assert.True(parse.Succeeded, parse.Error);
         return Finder.Find(parse.Query!);
     }
+
+    /// <summary>The finder's answer for <paramref name="regions"/> (comma-separated) with <paramref name="answers"/> (<c>key:yes,...</c>).</summary>
+    public static FinderResult Answered(string regions, string answers) => Query(regions.Split(','), answers: answers);
 
     public static int RankOf(this FinderResult result, string muscle, CandidateSide? side = null)
     {

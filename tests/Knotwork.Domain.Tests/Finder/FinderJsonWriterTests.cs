@@ -33,13 +33,15 @@ public class FinderJsonWriterTests
         var gen = from indexes in Gen.Int[0, 162].Array[1, 20]
                   from context in Gen.Int[0, ContextFactor.All.Count - 1].Array[0, 2]
                   from withId in Gen.Int[0, 2]
-                  select (indexes, context, withId);
+                  from answers in Gen.Int[0, 2].Array[SafetyQuestions.All.Count]
+                  select (indexes, context, withId, answers);
         gen.Sample(t =>
         {
             var query = new FinderQuery
             {
                 Regions = t.indexes.Distinct().Select(i => KnowledgeBase.Default.Regions.All[i]).ToArray(),
                 Context = t.context.Distinct().Select(i => ContextFactor.All[i]).ToArray(),
+                Answers = SafetyQuestions.All.Aggregate(SafetyAnswers.None, (a, q) => t.answers[q.Index] == 0 ? a : a.With(q, t.answers[q.Index] == 1)),
             };
             JsonElement? id = t.withId switch
             {

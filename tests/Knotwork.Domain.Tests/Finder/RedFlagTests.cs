@@ -34,12 +34,19 @@ public class RedFlagTests
         Assert.Equal(["jaw.l", "chest.l", "upper-arm-inner.l"], flag.Regions.Select(r => r.Id.Value));
     }
 
-    [Theory]
-    [InlineData("perineum")]
-    [InlineData("thigh-back.l", "calf.l", "thigh-back.r", "calf.r")]
-    public void SaddlePainOrPainDownBothLegs_RaisesTheCaudaEquinaFlag(params string[] regions)
+    [Fact]
+    public void SaddlePain_RaisesTheCaudaEquinaFlag()
     {
-        Assert.Contains(Find.For(regions).RedFlags, f => f.Code == RedFlagScreen.CaudaEquina);
+        Assert.Contains(Find.For("perineum").RedFlags, f => f.Code == RedFlagScreen.CaudaEquina);
+    }
+
+    [Fact]
+    public void PainDownBothLegs_AsksAboutCaudaEquina_InsteadOfFlaggingIt()
+    {
+        var result = Find.For("thigh-back.l", "calf.l", "thigh-back.r", "calf.r");
+
+        Assert.DoesNotContain(result.RedFlags, f => f.Code == RedFlagScreen.CaudaEquina);
+        Assert.Contains(result.Questions, q => q.Question.Key == "saddle-numbness" && q.Answer is null);
     }
 
     [Fact]

@@ -46,6 +46,36 @@ public class FinderEndpointsTests
     }
 
     [Fact]
+    public async Task Get_ListsTheSafetyQuestions_AndAYesRaisesTheFlag()
+    {
+        await using var app = new KnotworkApp();
+
+        var (_, asked) = await app.GetJson("/api/finder?regions=calf.l");
+        var (_, answered) = await app.GetJson("/api/finder?regions=calf.l&answers=dvt-swelling:yes,dvt-breathless:yes");
+
+        Assert.Equal(0, asked.GetProperty("redFlags").GetArrayLength());
+        var swelling = asked.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("key").GetString() == "dvt-swelling");
+        Assert.Equal("dvt", swelling.GetProperty("flag").GetString());
+        Assert.Equal(JsonValueKind.Null, swelling.GetProperty("answer").ValueKind);
+        Assert.False(string.IsNullOrWhiteSpace(swelling.GetProperty("source").GetString()));
+        var flag = answered.GetProperty("redFlags")[0];
+        Assert.Equal("dvt", flag.GetProperty("code").GetString());
+        Assert.Equal("emergency", flag.GetProperty("urgency").GetString());
+    }
+
+    [Fact]
+    public async Task Post_Answers_ClearTheGuessBehindAFlag()
+    {
+        await using var app = new KnotworkApp();
+
+        var (_, guessed) = await app.PostJson("/api/finder", """{"regions": ["perineum"]}""");
+        var (_, answered) = await app.PostJson("/api/finder", """{"regions": ["perineum"], "answers": {"saddle-numbness": "no", "bladder-bowel": "no", "legs-weak": "no"}}""");
+
+        Assert.Contains(guessed.GetProperty("redFlags").EnumerateArray(), f => f.GetProperty("code").GetString() == "cauda-equina");
+        Assert.DoesNotContain(answered.GetProperty("redFlags").EnumerateArray(), f => f.GetProperty("code").GetString() == "cauda-equina");
+    }
+
+    [Fact]
     public async Task Post_EchoesTheIdAndAnswersLikeGet()
     {
         await using var app = new KnotworkApp();
@@ -80,6 +110,8 @@ public class FinderEndpointsTests
     [InlineData("/api/finder?regions=temple.l&intensity=temple.l")]
     [InlineData("/api/finder?regions=temple.l&intensity=jaw.l:3")]
     [InlineData("/api/finder?regions=group:wing.l")]
+    [InlineData("/api/finder?regions=calf.l&answers=dvt-swelling:perhaps")]
+    [InlineData("/api/finder?regions=calf.l&answers=no-such-question:yes")]
     [InlineData("/api/finder?regions=%3Cscript%3Ealert(1)%3C/script%3E")]
     public async Task BadQuery_Is400ProblemDetails(string url)
     {
@@ -99,6 +131,8 @@ public class FinderEndpointsTests
     [InlineData("""{"regions": ["temple.l"], "intensity": {"temple.l": "high"}}""")]
     [InlineData("null")]
     [InlineData("{}")]
+    [InlineData("""{"regions": ["calf.l"], "answers": {"dvt-swelling": true}}""")]
+    [InlineData("""{"regions": ["calf.l"], "answers": {"dvt-swelling": "sometimes"}}""")]
     public async Task BadBody_Is400ProblemDetails(string json)
     {
         await using var app = new KnotworkApp();

@@ -56,13 +56,58 @@ public partial class FinderPageTests
     }
 
     [Fact]
+    public async Task OneCalf_AsksTheClotQuestions_AsYesNoChoices_BeforeAnyMuscle()
+    {
+        await using var app = new KnotworkApp();
+
+        var (_, html) = await Get(app, "/finder?handler=panel&regions=calf.l");
+
+        var question = html.IndexOf("data-question=\"dvt-swelling\"", StringComparison.Ordinal);
+        Assert.True(question >= 0 && question < html.IndexOf("class=\"candidate\"", StringComparison.Ordinal));
+        Assert.Contains("name=\"a-dvt-swelling\" value=\"yes\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"a-dvt-swelling\" value=\"no\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"red-flag", html, StringComparison.Ordinal);
+        // One tap answers "no" to a whole group, without script too.
+        Assert.Contains("href=\"/finder?regions=calf.l&amp;answers=fever:no,weight-loss:no,cancer-history:no,night-pain:no,recent-trauma:no\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnsweringYes_WithoutScript_RedirectsToTheShareableUrl_AndRaisesTheFlagWithItsUrgency()
+    {
+        await using var app = new KnotworkApp();
+
+        var response = await NoRedirects(app).GetAsync(new Uri("/finder?r=calf.l&a-dvt-swelling=yes&a-fever=no&a-night-pain=", UriKind.Relative), TestContext.Current.CancellationToken);
+        var (status, html) = await Get(app, response.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/finder?regions=calf.l&answers=dvt-swelling:yes,fever:no", response.Headers.Location.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("data-code=\"dvt\" data-urgency=\"today\"", html, StringComparison.Ordinal);
+        Assert.Contains("Get medical care today", html, StringComparison.Ordinal);
+        Assert.Matches("""name="a-dvt-swelling" value="yes" id="a-dvt-swelling-yes" checked""", html);
+        // Marking another region keeps the answers.
+        Assert.Contains("href=\"/finder?regions=calf.l,heel.l&amp;answers=dvt-swelling:yes,fever:no\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadAnswer_Is400WithTheMessage()
+    {
+        await using var app = new KnotworkApp();
+
+        var (status, html) = await Get(app, "/finder?regions=calf.l&answers=dvt-swelling:perhaps");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("it must be yes or no", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChestPain_ShowsTheRedFlagBeforeAnyMuscle()
     {
         await using var app = new KnotworkApp();
 
         var (_, html) = await Get(app, "/finder?handler=panel&regions=chest.l");
 
-        var flag = html.IndexOf("class=\"red-flag\"", StringComparison.Ordinal);
+        var flag = html.IndexOf("class=\"red-flag ", StringComparison.Ordinal);
         var firstMuscle = html.IndexOf("class=\"candidate\"", StringComparison.Ordinal);
         Assert.True(flag >= 0 && firstMuscle > flag, "the cardiac flag must come before the candidates");
     }

@@ -13,6 +13,27 @@ internal static class Explain
         _ => "both sides",
     };
 
+    /// <summary>How soon to get care, as a short label above a red flag.</summary>
+    public static string UrgencyLabel(Urgency urgency) => urgency switch
+    {
+        Urgency.Emergency => "Emergency: call for help now",
+        Urgency.Today => "Get medical care today",
+        _ => "See a doctor before massage",
+    };
+
+    /// <summary>A short heading for the safety questions behind a red flag.</summary>
+    public static string QuestionGroup(string flag) => flag switch
+    {
+        RedFlagScreen.Cardiac => "The heart",
+        RedFlagScreen.Headache => "Headache warning signs",
+        RedFlagScreen.CervicalArtery => "The arteries of the neck",
+        RedFlagScreen.Dvt => "A blood clot in the leg",
+        RedFlagScreen.CaudaEquina => "The nerves at the base of the spine",
+        RedFlagScreen.Compartment => "Tense swelling of the lower leg",
+        RedFlagScreen.FootDrop => "A weak foot",
+        _ => "General warning signs",
+    };
+
     /// <summary>"Refers pain to your left temple and left back of the neck; may spill over to your left jaw."</summary>
     public static string Why(Candidate candidate)
     {

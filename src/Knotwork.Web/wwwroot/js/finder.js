@@ -24,7 +24,7 @@
     var split = function (key) {
       return (params.getAll(key).join(",")).split(",").map(function (s) { return s.trim(); }).filter(Boolean);
     };
-    var state = { regions: [], intensity: {}, context: split("context") };
+    var state = { regions: [], intensity: {}, context: split("context"), answers: {} };
     split("regions").concat(split("r")).forEach(function (id) {
       id = id.toLowerCase();
       if (id in order && state.regions.indexOf(id) < 0) { state.regions.push(id); }
@@ -32,6 +32,10 @@
     split("intensity").forEach(function (pair) {
       var parts = pair.split(":");
       if (parts.length === 2) { state.intensity[parts[0].toLowerCase()] = parts[1]; }
+    });
+    split("answers").forEach(function (pair) {
+      var parts = pair.split(/[:=]/);
+      if (parts.length === 2) { state.answers[parts[0].toLowerCase()] = parts[1].toLowerCase(); }
     });
     return state;
   }
@@ -47,13 +51,17 @@
       parts.push("intensity=" + withIntensity.map(function (r) { return r + ":" + s.intensity[r]; }).join(","));
     }
     if (s.context.length) { parts.push("context=" + s.context.join(",")); }
+    var answered = Object.keys(s.answers);
+    if (regions.length && answered.length) {
+      parts.push("answers=" + answered.map(function (k) { return k + ":" + s.answers[k]; }).join(","));
+    }
     return parts.join("&");
   }
 
   function url(s) { var q = query(s); return "/finder" + (q ? "?" + q : ""); }
 
   function toggled(id) {
-    var copy = { regions: state.regions.slice(), intensity: Object.assign({}, state.intensity), context: state.context.slice() };
+    var copy = { regions: state.regions.slice(), intensity: Object.assign({}, state.intensity), context: state.context.slice(), answers: Object.assign({}, state.answers) };
     var at = copy.regions.indexOf(id);
     if (at >= 0) { copy.regions.splice(at, 1); delete copy.intensity[id]; } else { copy.regions.push(id); }
     return copy;
@@ -105,11 +113,18 @@
   }
 
   form.addEventListener("click", function (event) {
-    var link = event.target.closest("a.region, a.remove, a.clear-all");
+    var link = event.target.closest("a.region, a.remove, a.clear-all, a.none-of-these");
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) { return; }
     event.preventDefault();
+    if (link.classList.contains("none-of-these")) {
+      link.getAttribute("data-questions").split(",").forEach(function (key) {
+        if (!state.answers[key]) { state.answers[key] = "no"; }
+      });
+      refresh(true);
+      return;
+    }
     if (link.classList.contains("clear-all")) {
-      state = { regions: [], intensity: {}, context: state.context };
+      state = { regions: [], intensity: {}, context: state.context, answers: {} };
       refresh(true);
       return;
     }
@@ -131,6 +146,9 @@
     } else if (input.name === "context") {
       state.context = Array.prototype.filter.call(form.querySelectorAll('input[name="context"]'), function (b) { return b.checked; })
         .map(function (b) { return b.value; });
+      refresh(true);
+    } else if (input.name.indexOf("a-") === 0) {
+      state.answers[input.name.substring(2)] = input.value;
       refresh(true);
     } else if (input.name === "intensity") {
       var region = input.id.replace(/^i-/, "");
