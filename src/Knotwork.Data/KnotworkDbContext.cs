@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Knotwork.Data.Entities;
 using Knotwork.Data.Protection;
+using Knotwork.Domain.Clients;
 using Knotwork.Domain.Practice;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;

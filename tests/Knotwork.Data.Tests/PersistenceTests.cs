@@ -1,7 +1,7 @@
 using System.Globalization;
 using Knotwork.Data.Entities;
 using Knotwork.Data.Protection;
-using Knotwork.Domain.Practice;
+using Knotwork.Domain.Clients;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +63,7 @@ public abstract class PersistenceTests<TDatabase>(TDatabase database) : IClassFi
                 City = "Palmdale",
                 ScreeningItems = [ScreeningItem.BloodThinners, ScreeningItem.Pregnancy],
                 Medications = "warfarin",
-                TreatmentConsentVersion = Consent.CurrentTreatmentVersion,
+                TreatmentConsentVersion = ConsentTexts.InForce(ConsentKind.Treatment, new DateOnly(2026, 12, 1)).Version,
                 TreatmentConsentAtUtc = consentAt,
                 CreatedAtUtc = consentAt,
                 UpdatedAtUtc = consentAt,

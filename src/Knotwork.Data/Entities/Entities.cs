@@ -1,4 +1,4 @@
-using Knotwork.Domain.Practice;
+using Knotwork.Domain.Clients;
 using Microsoft.AspNetCore.Identity;
 
 namespace Knotwork.Data.Entities;

@@ -123,7 +123,7 @@ public class AccountJourneyTests
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
         var record = await db.Clients.SingleAsync(c => c.Email == "cam@knotwork.test", Token);
-        Assert.Equal(Knotwork.Domain.Practice.Consent.CurrentTreatmentVersion, record.TreatmentConsentVersion);
+        Assert.Equal(Knotwork.Domain.Clients.ConsentTexts.InForce(Knotwork.Domain.Clients.ConsentKind.Treatment, DateOnly.FromDateTime(DateTime.UtcNow)).Version, record.TreatmentConsentVersion);
         Assert.NotNull(record.PrivacyConsentAtUtc);
     }
 

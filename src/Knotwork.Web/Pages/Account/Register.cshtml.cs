@@ -2,11 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Knotwork.Data;
 using Knotwork.Data.Entities;
-using Knotwork.Domain.Practice;
 using Knotwork.Domain.Audit;
+using Knotwork.Domain.Clients;
+using Knotwork.Domain.Practice;
 using Knotwork.Web.Accounts;
-using Knotwork.Web.Mail;
 using Knotwork.Web.Audit;
+using Knotwork.Web.Mail;
+using Knotwork.Web.Pages.Clients;
 using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +27,22 @@ internal sealed class RegisterModel(KnotworkDbContext db, UserManager<KnotworkUs
 
     public bool Sent { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await db.IsSetUpAsync() ? Page() : Redirect("/setup");
+    /// <summary>The consent to treatment in force today, which the client agrees to.</summary>
+    public ConsentText Treatment { get; private set; } = null!;
+
+    /// <summary>The privacy terms in force today, which the client agrees to.</summary>
+    public ConsentText Privacy { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await db.IsSetUpAsync())
+        {
+            return Redirect("/setup");
+        }
+
+        await LoadConsentTexts();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -33,6 +50,8 @@ internal sealed class RegisterModel(KnotworkDbContext db, UserManager<KnotworkUs
         {
             return Redirect("/setup");
         }
+
+        await LoadConsentTexts();
 
         if (!Input.AgreeTreatment)
         {
@@ -77,19 +96,26 @@ internal sealed class RegisterModel(KnotworkDbContext db, UserManager<KnotworkUs
             UserId = user.Id,
             FullName = user.DisplayName,
             Email = email,
-            TreatmentConsentVersion = Consent.CurrentTreatmentVersion,
+            TreatmentConsentVersion = Treatment.Version,
             TreatmentConsentAtUtc = now,
-            PrivacyConsentVersion = Consent.CurrentPrivacyVersion,
+            PrivacyConsentVersion = Privacy.Version,
             PrivacyConsentAtUtc = now,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };
         db.Clients.Add(client);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditAction.Create, AuditSubject.Client, client.Id.ToString(), "self-registration with consent " + Consent.CurrentTreatmentVersion);
+        await audit.RecordAsync(AuditAction.Create, AuditSubject.Client, client.Id.ToString(), "self-registration with consent " + Treatment.Version);
         await SendConfirmation(user);
         Sent = true;
         return Page();
+    }
+
+    private async Task LoadConsentTexts()
+    {
+        var today = await db.TodayAsync(clock);
+        Treatment = ConsentTexts.InForce(ConsentKind.Treatment, today);
+        Privacy = ConsentTexts.InForce(ConsentKind.Privacy, today);
     }
 
     private async Task SendConfirmation(KnotworkUser user)

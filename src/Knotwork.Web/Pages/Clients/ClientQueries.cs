@@ -46,6 +46,13 @@ internal static class ClientQueries
         return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
+    /// <summary>Today in the practice's calendar (its time zone).</summary>
+    public static async Task<DateOnly> TodayAsync(this KnotworkDbContext db, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, await db.TimeZoneAsync()));
+    }
+
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Knotwork.Data;
 using Knotwork.Data.Entities;
 using Knotwork.Domain.Audit;
+using Knotwork.Domain.Clients;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,9 @@ internal sealed class DetailsModel(
     KnotworkDbContext db, UserManager<KnotworkUser> users, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public ClientRecord Client { get; private set; } = null!;
+
+    /// <summary>What needs a doctor's clearance, the precautions and where the consents stand, today.</summary>
+    public ClientPrecautions Precautions { get; private set; } = null!;
 
     public IReadOnlyList<PainMapRecord> Maps { get; private set; } = [];
 
@@ -88,6 +92,7 @@ internal sealed class DetailsModel(
         var ids = Maps.Select(m => m.RecordedById).Concat(client.Assignments.Select(a => a.TherapistId)).Distinct().ToList();
         People = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         Zone = await db.TimeZoneAsync();
+        Precautions = client.Precautions(await db.TodayAsync(clock));
         if (User.IsInRole(Roles.Owner))
         {
             Therapists = [.. await users.GetUsersInRoleAsync(Roles.Therapist)];

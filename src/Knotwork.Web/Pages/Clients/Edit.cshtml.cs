@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Knotwork.Data;
-using Knotwork.Domain.Practice;
 using Knotwork.Domain.Audit;
+using Knotwork.Domain.Clients;
+using Knotwork.Domain.Practice;
 using Knotwork.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
