@@ -75,4 +75,18 @@ internal static class Practice
         Therapists = therapists.Length == 0 ? [Maria] : therapists,
         Policies = new BookingPolicies { HorizonDays = 60, MinimumNotice = Duration.FromHours(12), SlotStepMinutes = 15 },
     };
+
+    public static Scheduler Scheduler(PracticeSetup setup) => new(setup, ZipCodes.Default, StraightLineTravel.For(setup));
+
+    /// <summary>An instant from a local date-time in Los Angeles (earlier of an ambiguous time).</summary>
+    public static Instant At(int year, int month, int day, int hour, int minute = 0) =>
+        LosAngeles.AtLeniently(new LocalDateTime(year, month, day, hour, minute)).ToInstant();
+
+    public static ExistingBooking Visit(Therapist who, string zip, Instant start, int minutes = 60) =>
+        new($"b-{who.Id}-{start}", who.Id, zip, start, start + Duration.FromMinutes(minutes));
+
+    /// <summary>The local start times (HH:mm) offered on one day.</summary>
+    public static string[] TimesOn(this AvailabilityResult result, LocalDate day, string? therapist = null) =>
+        [.. result.Slots.Where(s => s.Start.Date == day && (therapist is null || s.TherapistId == therapist))
+            .Select(s => s.Start.TimeOfDay.ToString("HH:mm", null)).Distinct()];
 }
