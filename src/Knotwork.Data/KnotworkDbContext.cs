@@ -44,6 +44,12 @@ public abstract class KnotworkDbContext(DbContextOptions options)
 
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
+    /// <summary>The practice's booking setup (one row holding the setup file's JSON).</summary>
+    public DbSet<PracticeSetupRecord> PracticeSetups => Set<PracticeSetupRecord>();
+
+    /// <summary>Booked and cancelled visits.</summary>
+    public DbSet<BookingRecord> Bookings => Set<BookingRecord>();
+
     /// <summary>One value sealed with the key the database was first encrypted with (see <see cref="KnotworkData.MigrateAsync"/>).</summary>
     public DbSet<EncryptionKeyCheck> EncryptionKeyChecks => Set<EncryptionKeyCheck>();
 
@@ -167,6 +173,33 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.Property(x => x.SecurityStamp).HasMaxLength(256);
             e.HasOne<KnotworkUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.UserId);
+        });
+
+        builder.Entity<PracticeSetupRecord>(e =>
+        {
+            e.ToTable("PracticeSetup");
+            e.Property(p => p.Id).ValueGeneratedNever();
+        });
+
+        builder.Entity<BookingRecord>(e =>
+        {
+            e.Property(b => b.Id).ValueGeneratedNever();
+            e.Property(b => b.ServiceId).HasMaxLength(FieldLimits.SetupId);
+            e.Property(b => b.TherapistId).HasMaxLength(FieldLimits.SetupId);
+            e.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.Zip).HasMaxLength(5);
+            e.Property(b => b.Address).HasMaxLength(Sealed(FieldLimits.AddressLine)).HasConversion(sealText);
+            e.Property(b => b.Name).HasMaxLength(Sealed(FieldLimits.Name)).HasConversion(sealText);
+            e.Property(b => b.Email).HasMaxLength(Sealed(FieldLimits.Email)).HasConversion(sealText);
+            e.Property(b => b.Phone).HasMaxLength(Sealed(FieldLimits.Phone)).HasConversion(sealText);
+            e.Property(b => b.Notes).HasMaxLength(Sealed(FieldLimits.BookingNotes)).HasConversion(seal);
+            e.Property(b => b.Price).HasPrecision(10, 2);
+            e.Property(b => b.ManageTokenHash).HasMaxLength(64);
+            e.Property(b => b.IdempotencyKey).HasMaxLength(FieldLimits.IdempotencyKey);
+            e.HasIndex(b => b.IdempotencyKey).IsUnique();
+            e.HasIndex(b => new { b.TherapistId, b.StartUtc });
+            e.HasIndex(b => b.StartUtc);
+            e.HasOne<ClientRecord>().WithMany().HasForeignKey(b => b.ClientId).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<HeldMessage>(e =>
