@@ -117,47 +117,36 @@ public sealed class PainSourceFinder
         ArgumentNullException.ThrowIfNull(query);
         var marked = MarkedSet.Canonical(query.Regions, _kb.Regions);
         var redFlags = RedFlagScreen.Screen(marked);
-        var set = new MarkedSet(marked, query.Intensity, stackalloc double[marked.Count]);
+        var pain = new MarkedSet(marked, query.Intensity, stackalloc double[marked.Count]);
         var scratch = Scratch.For(_kb.Muscles.Count);
 
         // 1. Note, for every (muscle, side) slot, which marked regions its zones reach.
-        Reach(set, scratch);
+        Reach(pain, scratch);
 
-        // 2. Decide each touched muscle's side, score it, and rank the candidates.
-        var count = 0;
-        foreach (var muscle in scratch.TouchedMuscles)
-        {
-            var (left, right) = (muscle * 2, (muscle * 2) + 1);
-            scratch.Candidates[count++] = CandidateScoring.Judge(
-                muscle,
-                scratch.Slots[left], CandidateScoring.Pattern(scratch.Slots[left], _essentialCount[left]),
-                scratch.Slots[right], CandidateScoring.Pattern(scratch.Slots[right], _essentialCount[right]),
-                set, MatchesAny(_kb.Muscles[muscle], query.Context));
-        }
-
-        var ranked = scratch.Candidates.AsSpan(0, count);
-        ranked.Sort();
+        // 2. Decide each touched muscle's side and score it; rank them best first.
+        var ranked = Judge(pain, scratch, query.Context);
 
         // 3. Materialise the top candidates.
-        var candidates = new Candidate[Math.Min(query.Top, count)];
+        var candidates = new Candidate[Math.Min(query.Top, ranked.Length)];
         for (var i = 0; i < candidates.Length; i++)
         {
-            var muscle = _kb.Muscles[ranked[i].Muscle];
-            candidates[i] = new Candidate(i + 1, muscle, ranked[i].Side, ranked[i].Score, set.Explain(ranked[i].Explained, ranked[i].Essential),
-                _pointSets[ranked[i].Muscle][ranked[i].Points], ContextMatches(muscle, query.Context));
+            ref readonly var c = ref ranked[i];
+            var muscle = _kb.Muscles[c.Muscle];
+            candidates[i] = new Candidate(i + 1, muscle, c.Side, c.Score, pain.Explain(c.Explained, c.Essential),
+                _pointSets[c.Muscle][c.Points], ContextMatches(muscle, query.Context));
         }
 
         // 4. The cover: greedily the candidate that explains the most still-unexplained pain.
-        var cover = GreedyCover.Choose(ranked, set, _kb.Muscles, out var unexplained);
-        return new FinderResult(marked, redFlags, candidates, cover, set.Select(unexplained), query.Context);
+        var cover = GreedyCover.Choose(ranked, pain, _kb.Muscles, out var unexplained);
+        return new FinderResult(marked, redFlags, candidates, cover, pain.Select(unexplained), query.Context);
     }
 
     /// <summary>Marks, in <paramref name="scratch"/>, what each (muscle, side) slot's zones reach among the marked regions.</summary>
-    private void Reach(in MarkedSet marked, Scratch scratch)
+    private void Reach(in MarkedSet pain, Scratch scratch)
     {
-        for (var p = 0; p < marked.Count; p++)
+        for (var p = 0; p < pain.Count; p++)
         {
-            foreach (var entry in _byRegion[marked.Regions[p].Index])
+            foreach (var entry in _byRegion[pain.Regions[p].Index])
             {
                 ref var slot = ref scratch.Touch(entry.Slot);
                 slot.Explained.Set(p);
@@ -172,11 +161,30 @@ public sealed class PainSourceFinder
         }
     }
 
+    /// <summary>One scored candidate per muscle that <see cref="Reach"/> touched, best first.</summary>
+    private Span<ScoredCandidate> Judge(in MarkedSet pain, Scratch scratch, IReadOnlyList<ContextFactor> context)
+    {
+        var count = 0;
+        foreach (var muscle in scratch.TouchedMuscles)
+        {
+            var (left, right) = (muscle * 2, (muscle * 2) + 1);
+            scratch.Candidates[count++] = CandidateScoring.Judge(
+                muscle,
+                scratch.Slots[left], CandidateScoring.Pattern(scratch.Slots[left], _essentialCount[left]),
+                scratch.Slots[right], CandidateScoring.Pattern(scratch.Slots[right], _essentialCount[right]),
+                pain, MatchesAny(_kb.Muscles[muscle], context));
+        }
+
+        var ranked = scratch.Candidates.AsSpan(0, count);
+        ranked.Sort();
+        return ranked;
+    }
+
     private static bool MatchesAny(Muscle muscle, IReadOnlyList<ContextFactor> context)
     {
-        foreach (var factor in context)
+        for (var i = 0; i < context.Count; i++)
         {
-            if (Contains(muscle.Activities, factor))
+            if (Contains(muscle.Activities, context[i]))
             {
                 return true;
             }
