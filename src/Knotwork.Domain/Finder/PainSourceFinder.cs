@@ -27,6 +27,8 @@ namespace Knotwork.Domain.Finder;
 /// <para><b>Order.</b> By score, then by the pain guide's order, then by the atlas order of muscles: the same
 /// input always gives the same answer. The <b>cover</b> is chosen greedily: repeatedly the candidate that explains
 /// the most still-unexplained pain (weighted as above), until nothing more can be explained.</para>
+/// <para><b>Where.</b> <see cref="MarkedSet"/> holds the marked regions and their weights, <see cref="CandidateScoring"/>
+/// the scoring, sides and order, <see cref="GreedyCover"/> the cover; <see cref="Find"/> runs them in turn.</para>
 /// </remarks>
 public sealed class PainSourceFinder
 {
