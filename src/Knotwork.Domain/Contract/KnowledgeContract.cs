@@ -33,8 +33,17 @@ public sealed record SourceDto(string Id, string Citation, string Chapter);
 /// <summary>A muscle group ("rotator cuff") with its members.</summary>
 public sealed record MuscleGroupDto(string Slug, string Name, IReadOnlyList<string> Aliases, string? Note, IReadOnlyList<MuscleDto> Members);
 
-/// <summary>The result of validating the knowledge base.</summary>
-public sealed record KnowledgeCheckDto(bool Valid, int Muscles, int TriggerPoints, int Groups, IReadOnlyList<string> Problems);
+/// <summary>
+/// The result of validating the knowledge base: <see cref="Problems"/> make it invalid; <see cref="Warnings"/> do not,
+/// but name data the finder cannot use (for example a pain-guide entry for a muscle with no zone in that region).
+/// <see cref="MaxTriggerPointsPerMuscle"/> is the most trigger points one muscle may hold.
+/// </summary>
+public sealed record KnowledgeCheckDto(bool Valid, int Muscles, int TriggerPoints, int Groups, IReadOnlyList<string> Problems, IReadOnlyList<string> Warnings,
+    int MaxTriggerPointsPerMuscle)
+{
+    /// <summary>The number of warnings.</summary>
+    public int WarningCount => Warnings.Count;
+}
 
 /// <summary>Maps the knowledge base to the JSON contract.</summary>
 public static class KnowledgeContract

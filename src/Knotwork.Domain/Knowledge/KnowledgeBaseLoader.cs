@@ -22,17 +22,31 @@ public sealed record KnowledgeLoad(KnowledgeBase? KnowledgeBase, IReadOnlyList<s
 {
     /// <summary>Whether the data is valid.</summary>
     public bool IsValid => Problems.Count == 0 && KnowledgeBase is not null;
+
+    /// <summary>
+    /// Things that do not make the data invalid but that an editor should look at, such as a pain-guide entry
+    /// the finder cannot use because the muscle has no zone in that region.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>Reads and validates the knowledge-base files. Collects every problem instead of stopping at the first.</summary>
 public static partial class KnowledgeBaseLoader
 {
-    /// <summary>Loads and validates the knowledge base from <paramref name="files"/>.</summary>
+    /// <summary>
+    /// The most trigger points one muscle may hold: the finder keeps a muscle's points in a 16-bit mask.
+    /// </summary>
+    public const int MaxTriggerPointsPerMuscle = 16;
+
+    /// <summary>
+    /// Loads and validates the knowledge base from <paramref name="files"/>. When <paramref name="regions"/> is not
+    /// given, a <c>regions.json</c> among the files is validated and used (the embedded taxonomy otherwise).
+    /// </summary>
     public static KnowledgeLoad Load(KnowledgeFiles files, BodyRegions? regions = null)
     {
         ArgumentNullException.ThrowIfNull(files);
-        regions ??= BodyRegions.Default;
         var problems = new List<string>();
+        regions ??= LoadRegions(files, problems);
 
         var sources = LoadSources(files, problems);
         var muscles = LoadMuscles(files, regions, sources, problems);
@@ -57,14 +71,46 @@ public static partial class KnowledgeBaseLoader
         }
 
         var groups = LoadGroups(files, bySlug, problems);
-        var guide = LoadPainGuide(files, regions, bySlug, problems);
+        var guide = LoadPainGuide(files, regions, bySlug, sources, problems);
+        var warnings = GuideWarnings(guide);
 
         if (problems.Count > 0)
         {
-            return new KnowledgeLoad(null, problems);
+            return new KnowledgeLoad(null, problems) { Warnings = warnings };
         }
 
-        return new KnowledgeLoad(new KnowledgeBase(regions, muscles, groups, sources.Values.ToArray(), guide), problems);
+        return new KnowledgeLoad(new KnowledgeBase(regions, muscles, groups, sources.Values.ToArray(), guide), problems) { Warnings = warnings };
+    }
+
+    private static BodyRegions LoadRegions(KnowledgeFiles files, List<string> problems)
+    {
+        if (ReferenceEquals(files, KnowledgeFiles.Embedded))
+        {
+            return BodyRegions.Default; // validated when it loads; a defect there throws
+        }
+
+        using var stream = files.Open("regions.json");
+        return stream is null ? BodyRegions.Default : BodyRegions.Read(stream, problems) ?? BodyRegions.Default;
+    }
+
+    // A pain-guide entry whose muscle has no essential or spillover zone in that region is silently
+    // ignored by the finder: the guide only ranks muscles whose zones reach a marked region.
+    private static List<string> GuideWarnings(Dictionary<string, IReadOnlyList<Muscle>> guide)
+    {
+        var warnings = new List<string>();
+        foreach (var (stem, muscles) in guide.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var muscle in muscles)
+            {
+                var reaches = muscle.TriggerPoints.Any(p => p.Essential.Concat(p.Spillover).Any(z => z.Stem == stem));
+                if (!reaches)
+                {
+                    warnings.Add($"pain-guide.json: region '{stem}' lists '{muscle.Slug}', which has no zone there; the finder ignores the entry.");
+                }
+            }
+        }
+
+        return warnings;
     }
 
     private static T? Read<T>(KnowledgeFiles files, string name, JsonTypeInfo<T> type, List<string> problems)
@@ -219,6 +265,10 @@ public static partial class KnowledgeBaseLoader
         if (points.Count == 0)
         {
             problems.Add($"{where}: has no trigger point.");
+        }
+        else if (points.Count > MaxTriggerPointsPerMuscle)
+        {
+            problems.Add($"{where}: has {points.Count} trigger points; the finder handles at most {MaxTriggerPointsPerMuscle} per muscle.");
         }
 
         var causes = new List<CauseNote>();
@@ -384,13 +434,31 @@ public static partial class KnowledgeBaseLoader
         return groups;
     }
 
-    private static Dictionary<string, IReadOnlyList<Muscle>> LoadPainGuide(KnowledgeFiles files, BodyRegions regions, Dictionary<string, Muscle> muscles, List<string> problems)
+    private static Dictionary<string, IReadOnlyList<Muscle>> LoadPainGuide(KnowledgeFiles files, BodyRegions regions, Dictionary<string, Muscle> muscles,
+        Dictionary<string, Source> sources, List<string> problems)
     {
         var guide = new Dictionary<string, IReadOnlyList<Muscle>>(StringComparer.Ordinal);
         var file = Read(files, "pain-guide.json", KnowledgeJson.Default.PainGuideFile, problems);
         if (file is null)
         {
             return guide;
+        }
+
+        if (file.Sources is not { Count: > 0 })
+        {
+            problems.Add("pain-guide.json: has no source for its lists.");
+        }
+
+        foreach (var citation in file.Sources ?? [])
+        {
+            if (citation?.Ref is null || !sources.ContainsKey(citation.Ref))
+            {
+                problems.Add($"pain-guide.json: source '{citation?.Ref}' is not in sources.json.");
+            }
+            else if (string.IsNullOrWhiteSpace(citation.Chapter))
+            {
+                problems.Add($"pain-guide.json: the citation of '{citation.Ref}' needs a chapter.");
+            }
         }
 
         foreach (var (stem, slugs) in file.Regions ?? new Dictionary<string, IReadOnlyList<string>>())
