@@ -237,7 +237,7 @@ internal static class CatalogCommands
             output.WriteLine($"  {line}");
         }
 
-        Section(output, "Sources", muscle.Sources.Select(s => $"{s.Source.Citation} Chapter: {s.Chapter}.").ToArray());
+        Section(output, "Sources", muscle.Sources.Select(s => s.Describe()).ToArray());
     }
 
     private static void Section(TextWriter output, string title, IReadOnlyList<string> items)

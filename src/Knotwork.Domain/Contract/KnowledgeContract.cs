@@ -27,8 +27,11 @@ public sealed record TriggerPointDto(
 /// <summary>A cause with its detail.</summary>
 public sealed record CauseDto(string Cause, string Detail);
 
-/// <summary>A citation.</summary>
-public sealed record SourceDto(string Id, string Citation, string Chapter);
+/// <summary>
+/// A citation: the source, its chapter (empty for a journal article) and whether the chapter title was checked
+/// against the book (<c>false</c>: not yet checked; show it so).
+/// </summary>
+public sealed record SourceDto(string Id, string Citation, string Chapter, bool Verified);
 
 /// <summary>A muscle group ("rotator cuff") with its members.</summary>
 public sealed record MuscleGroupDto(string Slug, string Name, IReadOnlyList<string> Aliases, string? Note, IReadOnlyList<MuscleDto> Members);
@@ -78,7 +81,7 @@ public static class KnowledgeContract
             muscle.Associated,
             kb.Groups.Where(g => g.Members.Contains(muscle)).Select(g => g.Slug).ToArray(),
             muscle.SelfCare,
-            muscle.Sources.Select(s => new SourceDto(s.Source.Id, s.Source.Citation, s.Chapter)).ToArray());
+            muscle.Sources.Select(s => new SourceDto(s.Source.Id, s.Source.Citation, s.Chapter, s.Verified)).ToArray());
     }
 
     /// <summary>The contract form of a group, with its members in full.</summary>

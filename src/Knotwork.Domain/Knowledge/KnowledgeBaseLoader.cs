@@ -152,7 +152,19 @@ public static partial class KnowledgeBaseLoader
                 continue;
             }
 
-            if (!result.TryAdd(row.Id, new Source(row.Id, row.Citation)))
+            SourceKind? kind = row.Kind switch
+            {
+                null or "book" => SourceKind.Book,
+                "article" => SourceKind.Article,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                problems.Add($"sources.json: source '{row.Id}': kind '{row.Kind}' is not 'book' or 'article'.");
+                continue;
+            }
+
+            if (!result.TryAdd(row.Id, new Source(row.Id, row.Citation) { Kind = kind.Value }))
             {
                 problems.Add($"sources.json: duplicate source '{row.Id}'.");
             }
@@ -310,12 +322,16 @@ public static partial class KnowledgeBaseLoader
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(citation.Chapter))
+            if (source.Kind == SourceKind.Book && string.IsNullOrWhiteSpace(citation.Chapter))
             {
                 problems.Add($"{where}: the citation of '{citation.Ref}' needs a chapter.");
             }
+            else if (source.Kind == SourceKind.Article && !string.IsNullOrEmpty(citation.Chapter))
+            {
+                problems.Add($"{where}: '{citation.Ref}' is an article; its citation takes no chapter.");
+            }
 
-            citations.Add(new SourceCitation(source, citation.Chapter ?? string.Empty));
+            citations.Add(new SourceCitation(source, citation.Chapter ?? string.Empty) { Verified = citation.Verified ?? true });
         }
 
         if (citations.Count == 0)

@@ -22,11 +22,11 @@ internal sealed record TriggerPointRow(
 
 internal sealed record CauseRow(string? Cause, string? Detail);
 
-internal sealed record CitationRow(string? Ref, string? Chapter);
+internal sealed record CitationRow(string? Ref, string? Chapter, bool? Verified);
 
 internal sealed record SourcesFile(IReadOnlyList<SourceRow?>? Sources);
 
-internal sealed record SourceRow(string? Id, string? Citation);
+internal sealed record SourceRow(string? Id, string? Citation, string? Kind);
 
 internal sealed record GroupsFile(IReadOnlyList<GroupRow?>? Groups);
 

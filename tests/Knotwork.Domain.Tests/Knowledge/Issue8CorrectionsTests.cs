@@ -95,3 +95,47 @@ public class Issue8CorrectionsTests
         Assert.Contains("ankle-inner.l", zone);
     }
 }
+
+/// <summary>Issue 8, sources: unchecked chapter titles say so, and the two Hwang 2005 patterns cite their papers.</summary>
+public class Issue8SourceTests
+{
+    private static Muscle Muscle(string slug) =>
+        KnowledgeBase.Default.TryGetMuscle(slug, out var muscle) ? muscle : throw new ArgumentException(slug);
+
+    [Fact]
+    public void DonnellyChapterTitles_AreMarkedUnverified()
+    {
+        var donnelly = KnowledgeBase.Default.Muscles.SelectMany(m => m.Sources).Where(s => s.Source.Id == "donnelly3").ToArray();
+
+        Assert.NotEmpty(donnelly);
+        Assert.All(donnelly, s => Assert.False(s.Verified));
+        Assert.All(donnelly, s => Assert.EndsWith("(Chapter title not yet checked against the book.)", s.Describe(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PronatorQuadratus_CitesHwang2005InPain()
+    {
+        var hwang = Assert.Single(Muscle("pronator-quadratus").Sources, s => s.Source.Id == "hwang2005pq");
+
+        Assert.Equal(SourceKind.Article, hwang.Source.Kind);
+        Assert.Contains("Referred pain pattern of the pronator quadratus muscle. Pain. 2005;116(3):238-242.", hwang.Describe(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Chapter", hwang.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AbductorPollicisLongus_CitesHwang2005()
+    {
+        var hwang = Assert.Single(Muscle("abductor-pollicis-longus").Sources, s => s.Source.Id == "hwang2005apl");
+
+        Assert.Contains("Referred pain pattern of the abductor pollicis longus muscle", hwang.Source.Citation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContractSource_CarriesVerified()
+    {
+        var dto = Knotwork.Domain.Contract.KnowledgeContract.ToDto(Muscle("temporalis"), KnowledgeBase.Default);
+
+        Assert.Contains(dto.Sources, s => s.Id == "ts1" && s.Verified);
+        Assert.Contains(dto.Sources, s => s.Id == "donnelly3" && !s.Verified);
+    }
+}

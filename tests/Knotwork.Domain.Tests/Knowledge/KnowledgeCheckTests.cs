@@ -117,4 +117,17 @@ public class KnowledgeCheckTests
         Assert.False(load.IsValid);
         Assert.Contains(load.Problems, p => p.Contains("has 17 trigger points; the finder handles at most 16", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ArticleCitedWithAChapter_IsAnError()
+    {
+        var file = KnowledgeFiles.Embedded.MuscleFiles.First(n => n.EndsWith("forearm-hand.json", StringComparison.Ordinal));
+        var load = LoadWith(file, j =>
+        {
+            var muscle = j["muscles"]!.AsArray().First(m => (string?)m!["slug"] == "pronator-quadratus")!;
+            muscle["sources"]![0]!["chapter"] = "Results";
+        });
+
+        Assert.Contains(load.Problems, p => p.Contains("'hwang2005pq' is an article; its citation takes no chapter", StringComparison.Ordinal));
+    }
 }
