@@ -61,6 +61,18 @@ public static partial class KnowledgeBaseLoader
 
         foreach (var muscle in muscles)
         {
+            foreach (var former in muscle.FormerSlugs)
+            {
+                if (!SlugPattern().IsMatch(former ?? string.Empty))
+                {
+                    problems.Add($"Muscle '{muscle.Slug}': former slug '{former}' must be lower-case letters, digits and single hyphens.");
+                }
+                else if (bySlug.ContainsKey(former!) || muscles.Any(m => m != muscle && m.FormerSlugs.Contains(former)) || muscle.FormerSlugs.Count(f => f == former) > 1)
+                {
+                    problems.Add($"Muscle '{muscle.Slug}': former slug '{former}' is already the slug or a former slug of a muscle; a released slug never names another muscle.");
+                }
+            }
+
             foreach (var other in muscle.Associated)
             {
                 if (!bySlug.ContainsKey(other))
@@ -237,6 +249,7 @@ public static partial class KnowledgeBaseLoader
 
         var points = new List<TriggerPoint>();
         var pointIds = new HashSet<string>(StringComparer.Ordinal);
+        var formerPointIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tp in row.TriggerPoints ?? [])
         {
             if (tp is null)
@@ -270,8 +283,25 @@ public static partial class KnowledgeBaseLoader
                 problems.Add($"{tpWhere}: has no essential referral zone.");
             }
 
+            foreach (var former in tp.FormerIds ?? [])
+            {
+                if (!SlugPattern().IsMatch(former ?? string.Empty))
+                {
+                    problems.Add($"{tpWhere}: former id '{former}' must be lower-case letters, digits and hyphens.");
+                }
+                else if (!formerPointIds.Add(former!))
+                {
+                    problems.Add($"{tpWhere}: former id '{former}' is given twice in this muscle.");
+                }
+            }
+
             points.Add(new TriggerPoint(slug, points.Count, tp.Id ?? string.Empty, tp.Name ?? string.Empty, location,
-                tp.Palpation ?? string.Empty, essential, spillover));
+                tp.Palpation ?? string.Empty, essential, spillover) { FormerIds = tp.FormerIds ?? [] });
+        }
+
+        foreach (var reused in formerPointIds.Intersect(pointIds))
+        {
+            problems.Add($"{where}: '{reused}' is both a trigger point id and a former id; a released id never names another point.");
         }
 
         if (points.Count == 0)
@@ -346,7 +376,10 @@ public static partial class KnowledgeBaseLoader
 
         var codes = new TerminologyCodes(row.Codes?.Uberon, row.Codes?.Fma, row.Codes?.Snomed);
         return new Muscle(index, slug, row.Name!, row.Aliases ?? [], row.Area!, row.Summary!, codes, points,
-            row.Symptoms ?? [], row.LookAlikes ?? [], causes, activities, row.Associated ?? [], row.SelfCare!, citations);
+            row.Symptoms ?? [], row.LookAlikes ?? [], causes, activities, row.Associated ?? [], row.SelfCare!, citations)
+        {
+            FormerSlugs = row.FormerSlugs ?? [],
+        };
     }
 
     private static void Require(string? value, string where, string field, List<string> problems)

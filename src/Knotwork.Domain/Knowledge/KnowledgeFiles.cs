@@ -12,13 +12,13 @@ internal sealed record MuscleRow(
     string? Slug, string? Name, IReadOnlyList<string>? Aliases, string? Area, string? Summary, CodesRow? Codes,
     IReadOnlyList<TriggerPointRow?>? TriggerPoints, IReadOnlyList<string>? Symptoms, IReadOnlyList<string>? LookAlikes,
     IReadOnlyList<CauseRow?>? Causes, IReadOnlyList<string>? Activities, IReadOnlyList<string>? Associated,
-    string? SelfCare, IReadOnlyList<CitationRow?>? Sources);
+    string? SelfCare, IReadOnlyList<CitationRow?>? Sources, IReadOnlyList<string>? FormerSlugs);
 
 internal sealed record CodesRow(string? Uberon, string? Fma, string? Snomed);
 
 internal sealed record TriggerPointRow(
     string? Id, string? Name, IReadOnlyList<string>? Location, string? Palpation,
-    IReadOnlyList<string>? Essential, IReadOnlyList<string>? Spillover);
+    IReadOnlyList<string>? Essential, IReadOnlyList<string>? Spillover, IReadOnlyList<string>? FormerIds);
 
 internal sealed record CauseRow(string? Cause, string? Detail);
 

@@ -104,6 +104,12 @@ public sealed class TriggerPoint
 
     /// <summary>The spillover referral zone.</summary>
     public IReadOnlyList<RegionRef> Spillover { get; }
+
+    /// <summary>
+    /// Identifiers this point had before it was renamed (within its muscle). Released identifiers are permanent:
+    /// an old one keeps resolving to this point.
+    /// </summary>
+    public IReadOnlyList<string> FormerIds { get; init; } = [];
 }
 
 /// <summary>Why a muscle's trigger points form or persist, tied to one of the five causes.</summary>
@@ -220,6 +226,12 @@ public sealed class Muscle
 
     /// <summary>Where the referral pattern comes from.</summary>
     public IReadOnlyList<SourceCitation> Sources { get; }
+
+    /// <summary>
+    /// Slugs this muscle had before it was renamed. Released slugs are permanent: an old one keeps resolving to
+    /// this muscle (and <c>OLD/POINT</c> to its trigger points).
+    /// </summary>
+    public IReadOnlyList<string> FormerSlugs { get; init; } = [];
 
     /// <inheritdoc />
     public override string ToString() => Slug;

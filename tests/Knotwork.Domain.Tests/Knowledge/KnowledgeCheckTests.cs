@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Knotwork.Domain.Knowledge;
 
@@ -7,28 +6,7 @@ namespace Knotwork.Domain.Tests.Knowledge;
 /// <summary>Issue 8: what <c>knotwork kb check</c> reports beyond the muscle files: regions.json, the pain guide, warnings.</summary>
 public class KnowledgeCheckTests
 {
-    private static Dictionary<string, string> EmbeddedFiles()
-    {
-        var files = new Dictionary<string, string>();
-        foreach (var name in new[] { "regions.json", "sources.json", "groups.json", "pain-guide.json" }.Concat(KnowledgeFiles.Embedded.MuscleFiles))
-        {
-            using var stream = KnowledgeFiles.Embedded.Open(name)!;
-            files[name] = new StreamReader(stream).ReadToEnd();
-        }
-
-        return files;
-    }
-
-    private static KnowledgeLoad LoadWith(string name, Action<JsonNode> edit)
-    {
-        var files = EmbeddedFiles();
-        var json = JsonNode.Parse(files[name])!;
-        edit(json);
-        files[name] = json.ToJsonString();
-        return KnowledgeBaseLoader.Load(new KnowledgeFiles(
-            n => files.TryGetValue(n, out var text) ? new MemoryStream(Encoding.UTF8.GetBytes(text)) : null,
-            KnowledgeFiles.Embedded.MuscleFiles));
-    }
+    private static KnowledgeLoad LoadWith(string name, Action<JsonNode> edit) => KnowledgeEdits.Load(name, edit);
 
     [Fact]
     public void EmbeddedData_WarnsAboutPainGuideEntriesWithoutAZone()
