@@ -225,7 +225,7 @@ internal static class CatalogCommands
             }
         }
 
-        output.WriteLine("  (a region without suffix is on the muscle's own side; .both = both sides)");
+        output.WriteLine("  (a region without suffix is on the muscle's own side; .both = both sides; .opposite = the other side only)");
         output.WriteLine();
         Section(output, "Symptoms", muscle.Symptoms);
         Section(output, "Often mistaken for", muscle.LookAlikes);

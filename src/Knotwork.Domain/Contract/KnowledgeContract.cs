@@ -19,7 +19,7 @@ public sealed record MuscleDto(
 /// <summary>Terminology codes; null until verified.</summary>
 public sealed record CodesDto(string? Uberon, string? Fma, string? Snomed);
 
-/// <summary>A trigger point. Zones are written as in the data: a stem is the muscle's side, <c>.both</c> both sides.</summary>
+/// <summary>A trigger point. Zones are written as in the data: a stem is the muscle's side, <c>.both</c> both sides, <c>.opposite</c> the other side only.</summary>
 public sealed record TriggerPointDto(
     string Id, string Name, IReadOnlyList<string> Location, string Palpation,
     IReadOnlyList<string> Essential, IReadOnlyList<string> Spillover);
