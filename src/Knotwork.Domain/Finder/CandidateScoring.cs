@@ -13,14 +13,27 @@ internal static class CandidateScoring
         essentialZoneSize == 0 ? 0 : (double)side.Essential.Count / essentialZoneSize;
 
     /// <summary>
-    /// Suggests one side of muscle <paramref name="muscle"/>, or both, and scores it: both sides when they explain
-    /// the same marked regions or each explains some the other cannot, else the side that explains more.
+    /// Suggests one side of muscle <paramref name="muscle"/>, or both, and scores it: the side that explains more
+    /// marked regions; when both explain the same ones, the side for which more of them are essential (one-sided
+    /// forehead pain is essential for the same-side SCM, spillover for the other); else both (midline or bilateral
+    /// pain, or each side explains what the other cannot).
     /// </summary>
     public static ScoredCandidate Judge(
         int muscle, in SideReach left, double leftPattern, in SideReach right, double rightPattern, in MarkedSet marked, bool contextHit)
     {
         var leftInRight = left.Explained.IsSubsetOf(right.Explained);
         var rightInLeft = right.Explained.IsSubsetOf(left.Explained);
+        if (leftInRight && rightInLeft)
+        {
+            // The same regions: prefer the side whose essential zones strictly contain the other's.
+            var leftMore = right.Essential.IsSubsetOf(left.Essential);
+            var rightMore = left.Essential.IsSubsetOf(right.Essential);
+            if (leftMore != rightMore)
+            {
+                (leftInRight, rightInLeft) = (rightMore, leftMore);
+            }
+        }
+
         if (leftInRight == rightInLeft)
         {
             // The same regions (midline or bilateral pain), or each side explains what the other cannot.
