@@ -253,12 +253,28 @@ public sealed class Scheduler
         var windowEnd = _zone.ResolveLocal(day + hours.End, NarrowEnd).ToInstant();
         var firstMinute = (int)((hours.Start.TickOfDay / NodaConstants.TicksPerMinute + step - 1) / step * step);
         var endMinute = (int)(hours.End.TickOfDay / NodaConstants.TicksPerMinute);
+        // Clocks change a few times a year: when they do not change within two days of the stretch, every local time in
+        // it maps to exactly one instant at one offset, without asking the zone (and allocating) for each one.
+        var interval = _zone.GetZoneInterval(windowStart);
+        var margin = Duration.FromDays(2);
+        var oneOffset = (!interval.HasStart || interval.Start <= windowStart - margin) && (!interval.HasEnd || interval.End >= windowEnd + margin);
+        var offset = interval.WallOffset;
         for (var minute = firstMinute; minute < endMinute; minute += step)
         {
-            var mapping = _zone.MapLocal(day + new LocalTime(minute / 60, minute % 60));
-            if (mapping.Count == 0)
-                continue; // skipped by the clocks going forward
-            var start = mapping.First().ToInstant();
+            var local = day + new LocalTime(minute / 60, minute % 60);
+            Instant start;
+            if (oneOffset)
+            {
+                start = local.WithOffset(offset).ToInstant();
+            }
+            else
+            {
+                var mapping = _zone.MapLocal(local);
+                if (mapping.Count == 0)
+                    continue; // skipped by the clocks going forward
+                start = mapping.First().ToInstant(); // the first of a repeated time
+            }
+
             if (start < earliest)
                 continue;
             if (Feasible(plan, windowStart, windowEnd, start) is null)
