@@ -176,6 +176,30 @@ public sealed class Scheduler
         };
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> offered times nearest to <paramref name="proposal"/>'s start (within three days
+    /// either side), nearest first, one per start time, with the proposal's therapist when it names one: what a client
+    /// is shown when the time they chose has just gone (the API's 409). Empty when nothing is offered near it.
+    /// </summary>
+    public IReadOnlyList<Slot> Nearest(BookingProposal proposal, Instant now, IEnumerable<ExistingBooking> bookings, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var day = proposal.Start.InZone(_zone).Date;
+        var result = Availability(new AvailabilityRequest(proposal.ServiceId, proposal.Zip, day.PlusDays(-3), 7), now, bookings);
+        return
+        [
+            .. result.Slots
+                .Where(s => proposal.TherapistId is null || string.Equals(s.TherapistId, proposal.TherapistId, StringComparison.Ordinal))
+                .DistinctBy(s => s.Start.ToInstant())
+                .OrderBy(s => Abs(s.Start.ToInstant() - proposal.Start))
+                .ThenBy(s => s.Start.ToInstant())
+                .Take(count),
+        ];
+
+        static Duration Abs(Duration d) => d < Duration.Zero ? -d : d;
+    }
+
     private Offer Resolve(string serviceId, string zipText)
     {
         if (!_zips.TryGet(zipText, out _, out var zipProblem))
