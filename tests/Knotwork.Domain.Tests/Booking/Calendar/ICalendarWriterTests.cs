@@ -60,7 +60,7 @@ public class ICalendarWriterTests
         var calendar = Ics.Parse(ics);
 
         Assert.Equal(starts.Length, calendar.Events.Count);
-        foreach (var (start, parsed) in starts.Zip(calendar.Events.OrderBy(e => e.Uid, StringComparer.Ordinal).OrderBy(e => int.Parse(e.Uid!.Split('-', '@')[1], null))))
+        foreach (var (start, parsed) in starts.Zip(calendar.Events.OrderBy(e => e.DtStart!.AsUtc)))
         {
             var local = LocalDateTime.FromDateTime(parsed.DtStart!.Value);
             Assert.Equal(new LocalTime(9, 0), local.TimeOfDay);
