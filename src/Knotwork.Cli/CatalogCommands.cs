@@ -120,11 +120,11 @@ internal static class CatalogCommands
     {
         var data = new Option<string?>("--data")
         {
-            Description = "Check the data files in DIR (sources.json, groups.json, pain-guide.json, muscles/*.json) instead of the copy built into knotwork.",
+            Description = "Check the data files in DIR (regions.json, sources.json, groups.json, pain-guide.json, muscles/*.json) instead of the copy built into knotwork.",
             HelpName = "DIR",
         };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON." };
-        var check = new Command("check", "Validate the knowledge base: unknown regions or muscles, muscles without trigger points, zones or sources, duplicates.") { data, json };
+        var check = new Command("check", "Validate the knowledge base: regions.json, unknown regions or muscles, muscles without trigger points, zones or sources, too many trigger points, the pain guide and its sources, duplicates. Warns about pain-guide entries the finder cannot use.") { data, json };
         check.SetAction(parse =>
         {
             var dir = parse.GetValue(data);
@@ -153,22 +153,33 @@ internal static class CatalogCommands
 
             var load = KnowledgeBaseLoader.Load(files);
             var kb = load.KnowledgeBase;
-            var report = new KnowledgeCheckDto(load.IsValid, kb?.Muscles.Count ?? 0, kb?.TriggerPoints.Count() ?? 0, kb?.Groups.Count ?? 0, load.Problems);
+            var report = new KnowledgeCheckDto(load.IsValid, kb?.Muscles.Count ?? 0, kb?.TriggerPoints.Count() ?? 0, kb?.Groups.Count ?? 0, load.Problems, load.Warnings,
+                KnowledgeBaseLoader.MaxTriggerPointsPerMuscle);
             if (parse.GetValue(json))
             {
                 io.Out.WriteLine(JsonSerializer.Serialize(report, ContractJson.Default.KnowledgeCheckDto));
             }
-            else if (load.IsValid)
-            {
-                io.Out.WriteLine($"The knowledge base is valid: {report.Muscles} muscles, {report.TriggerPoints} trigger points, " +
-                    $"{report.Groups} groups, {kb!.Sources.Count} sources, a pain guide for {kb.PainGuideStems.Count()} region stems.");
-            }
             else
             {
-                io.Out.WriteLine($"The knowledge base has {load.Problems.Count} problem(s):");
-                foreach (var problem in load.Problems)
+                if (load.IsValid)
                 {
-                    io.Out.WriteLine($"  - {problem}");
+                    io.Out.WriteLine($"The knowledge base is valid: {report.Muscles} muscles, {report.TriggerPoints} trigger points " +
+                        $"(at most {report.MaxTriggerPointsPerMuscle} per muscle, the most in one muscle {kb!.Muscles.Max(m => m.TriggerPoints.Count)}), " +
+                        $"{report.Groups} groups, {kb.Sources.Count} sources, a pain guide for {kb.PainGuideStems.Count()} region stems.");
+                }
+                else
+                {
+                    io.Out.WriteLine($"The knowledge base has {load.Problems.Count} problem(s):");
+                    foreach (var problem in load.Problems)
+                    {
+                        io.Out.WriteLine($"  - {problem}");
+                    }
+                }
+
+                io.Out.WriteLine($"{load.Warnings.Count} warning(s){(load.Warnings.Count > 0 ? ":" : ".")}");
+                foreach (var warning in load.Warnings)
+                {
+                    io.Out.WriteLine($"  - {warning}");
                 }
             }
 
@@ -214,7 +225,7 @@ internal static class CatalogCommands
             }
         }
 
-        output.WriteLine("  (a region without suffix is on the muscle's own side; .both = both sides)");
+        output.WriteLine("  (a region without suffix is on the muscle's own side; .both = both sides; .opposite = the other side only)");
         output.WriteLine();
         Section(output, "Symptoms", muscle.Symptoms);
         Section(output, "Often mistaken for", muscle.LookAlikes);
@@ -226,7 +237,7 @@ internal static class CatalogCommands
             output.WriteLine($"  {line}");
         }
 
-        Section(output, "Sources", muscle.Sources.Select(s => $"{s.Source.Citation} Chapter: {s.Chapter}.").ToArray());
+        Section(output, "Sources", muscle.Sources.Select(s => s.Describe()).ToArray());
     }
 
     private static void Section(TextWriter output, string title, IReadOnlyList<string> items)

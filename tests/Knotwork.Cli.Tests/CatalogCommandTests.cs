@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Knotwork.Domain.Knowledge;
 
 namespace Knotwork.Cli.Tests;
 
@@ -65,6 +67,59 @@ public class CatalogCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("110 muscles", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KbCheck_CountsAndListsWarnings_WithoutFailing()
+    {
+        var run = CliRunner.InProcess("kb", "check");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"\d+ warning\(s\):", run.Out);
+        Assert.Contains("region 'sacrum' lists 'longissimus-thoracis', which has no zone there", run.Out, StringComparison.Ordinal);
+        Assert.Contains("at most 16 per muscle", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KbCheck_Json_HasWarningsBesideProblems()
+    {
+        var run = CliRunner.InProcess("kb", "check", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var report = JsonDocument.Parse(run.Out).RootElement;
+        Assert.True(report.GetProperty("valid").GetBoolean());
+        Assert.Equal(0, report.GetProperty("problems").GetArrayLength());
+        var warnings = report.GetProperty("warnings");
+        Assert.True(warnings.GetArrayLength() > 0);
+        Assert.Equal(warnings.GetArrayLength(), report.GetProperty("warningCount").GetInt32());
+        Assert.Equal(16, report.GetProperty("maxTriggerPointsPerMuscle").GetInt32());
+    }
+
+    [Fact]
+    public void KbCheck_RegionViewTypoOnDisk_IsAnError()
+    {
+        var dir = Directory.CreateTempSubdirectory("knotwork-kb-");
+        try
+        {
+            var regions = JsonNode.Parse(ReadEmbedded("regions.json"))!;
+            regions["regions"]![0]!["view"] = "bak";
+            File.WriteAllText(Path.Combine(dir.FullName, "regions.json"), regions.ToJsonString());
+
+            var run = CliRunner.InProcess("kb", "check", "--data", dir.FullName);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("region 'vertex': view 'bak' is not 'front' or 'back'", run.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string ReadEmbedded(string name)
+    {
+        using var stream = KnowledgeFiles.Embedded.Open(name)!;
+        return new StreamReader(stream).ReadToEnd();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace Knotwork.Domain.Anatomy;
 
@@ -9,7 +10,7 @@ namespace Knotwork.Domain.Anatomy;
 /// order, with their labels, views and groups. Immutable; <see cref="Default"/> is loaded once from the
 /// data embedded in this assembly.
 /// </summary>
-public sealed class BodyRegions
+public sealed partial class BodyRegions
 {
     /// <summary>The prefix of a group token in a selection, e.g. <c>group:forearm.l</c>.</summary>
     public const string GroupPrefix = "group:";
@@ -191,25 +192,105 @@ public sealed class BodyRegions
     private static BodyRegions LoadEmbedded()
     {
         using var stream = EmbeddedData.Open("regions.json");
-        var file = JsonSerializer.Deserialize(stream, AnatomyJson.Default.RegionsFile)
-            ?? throw new InvalidDataException("regions.json is empty.");
-        var all = new List<Region>();
-        foreach (var row in file.Regions)
+        var problems = new List<string>();
+        return Read(stream, problems) is { } regions && problems.Count == 0
+            ? regions
+            : throw new InvalidDataException("The embedded regions.json is invalid: " + string.Join(" ", problems));
+    }
+
+    /// <summary>
+    /// Reads and validates a <c>regions.json</c>: every stem well formed and unique, <c>paired</c> given,
+    /// <c>view</c> exactly <c>front</c> or <c>back</c> (a typo must not silently become the back view),
+    /// group, label and covers present. Adds every problem to <paramref name="problems"/>.
+    /// </summary>
+    /// <returns>The taxonomy, or null when the file has problems.</returns>
+    internal static BodyRegions? Read(Stream stream, List<string> problems)
+    {
+        RegionsFile? file;
+        try
         {
-            var view = row.View == "front" ? BodyView.Front : BodyView.Back;
-            if (row.Paired)
+            file = JsonSerializer.Deserialize(stream, AnatomyJson.Default.RegionsFile);
+        }
+        catch (JsonException e)
+        {
+            problems.Add($"regions.json: not valid JSON for this file ({e.Message}).");
+            return null;
+        }
+
+        var count = problems.Count;
+        if (file?.Regions is not { Count: > 0 } rows)
+        {
+            problems.Add("regions.json: has no regions.");
+            return null;
+        }
+
+        var all = new List<Region>();
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row is null)
             {
-                all.Add(new Region(all.Count, row.Stem, Side.Left, view, row.Group, row.Label, row.Covers));
-                all.Add(new Region(all.Count, row.Stem, Side.Right, view, row.Group, row.Label, row.Covers));
+                problems.Add("regions.json: an empty region entry.");
+                continue;
+            }
+
+            var where = $"regions.json: region '{row.Stem}'";
+            if (row.Stem is null || !StemPattern().IsMatch(row.Stem))
+            {
+                problems.Add($"{where}: the stem must be lower-case letters, digits and single hyphens.");
+                continue;
+            }
+
+            if (!stems.Add(row.Stem))
+            {
+                problems.Add($"{where}: duplicate stem.");
+            }
+
+            BodyView? view = row.View switch
+            {
+                "front" => BodyView.Front,
+                "back" => BodyView.Back,
+                _ => null,
+            };
+            if (view is null)
+            {
+                problems.Add($"{where}: view '{row.View}' is not 'front' or 'back'.");
+            }
+
+            if (row.Paired is null)
+            {
+                problems.Add($"{where}: 'paired' is missing.");
+            }
+
+            foreach (var (field, value) in (ReadOnlySpan<(string, string?)>)[("group", row.Group), ("label", row.Label), ("covers", row.Covers)])
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    problems.Add($"{where}: '{field}' is missing.");
+                }
+            }
+
+            if (problems.Count > count)
+            {
+                continue;
+            }
+
+            if (row.Paired == true)
+            {
+                all.Add(new Region(all.Count, row.Stem, Side.Left, view!.Value, row.Group!, row.Label!, row.Covers!));
+                all.Add(new Region(all.Count, row.Stem, Side.Right, view.Value, row.Group!, row.Label!, row.Covers!));
             }
             else
             {
-                all.Add(new Region(all.Count, row.Stem, Side.Midline, view, row.Group, row.Label, row.Covers));
+                all.Add(new Region(all.Count, row.Stem, Side.Midline, view!.Value, row.Group!, row.Label!, row.Covers!));
             }
         }
 
-        return new BodyRegions(all);
+        return problems.Count > count ? null : new BodyRegions(all);
     }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex StemPattern();
 }
 
 /// <summary>The outcome of parsing a selection of regions: the regions, or a message for people.</summary>
@@ -235,9 +316,10 @@ public sealed record SelectionParse
     internal static SelectionParse Fail(string error) => new([], error);
 }
 
-internal sealed record RegionsFileRow(string Stem, bool Paired, string View, string Group, string Label, string Covers);
+// Nullable so that Read, not the JSON reader, reports what is missing.
+internal sealed record RegionsFileRow(string? Stem, bool? Paired, string? View, string? Group, string? Label, string? Covers);
 
-internal sealed record RegionsFile(IReadOnlyList<RegionsFileRow> Regions);
+internal sealed record RegionsFile(IReadOnlyList<RegionsFileRow?>? Regions);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(RegionsFile))]

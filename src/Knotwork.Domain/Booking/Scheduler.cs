@@ -75,7 +75,7 @@ public sealed class Scheduler
         var earliest = now + policies.MinimumNotice;
         var byTherapist = GroupByTherapist(bookings, offer.Therapists);
 
-        var slots = new List<Slot>();
+        var found = new List<(Instant Start, Slot Slot)>();
         var travel = new TravelCache(_travel, offer.Zip);
         foreach (var therapist in offer.Therapists)
         {
@@ -85,16 +85,20 @@ public sealed class Scheduler
                 foreach (var hours in therapist.WeeklyHours)
                 {
                     if (hours.Day == day.DayOfWeek)
-                        AddSlots(plan, day, hours, earliest, slots);
+                        AddSlots(plan, day, hours, earliest, found);
                 }
             }
         }
 
-        slots.Sort(static (a, b) =>
+        // Sort on the instant kept beside each slot: cheaper than converting each ZonedDateTime at every comparison.
+        found.Sort(static (a, b) =>
         {
-            var c = a.Start.ToInstant().CompareTo(b.Start.ToInstant());
-            return c != 0 ? c : string.CompareOrdinal(a.TherapistId, b.TherapistId);
+            var c = a.Start.CompareTo(b.Start);
+            return c != 0 ? c : string.CompareOrdinal(a.Slot.TherapistId, b.Slot.TherapistId);
         });
+        var slots = new Slot[found.Count];
+        for (var i = 0; i < slots.Length; i++)
+            slots[i] = found[i].Slot;
         return AvailabilityResult.Offered(slots, offer.Area!, offer.Price);
     }
 
@@ -172,6 +176,30 @@ public sealed class Scheduler
         };
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> offered times nearest to <paramref name="proposal"/>'s start (within three days
+    /// either side), nearest first, one per start time, with the proposal's therapist when it names one: what a client
+    /// is shown when the time they chose has just gone (the API's 409). Empty when nothing is offered near it.
+    /// </summary>
+    public IReadOnlyList<Slot> Nearest(BookingProposal proposal, Instant now, IEnumerable<ExistingBooking> bookings, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var day = proposal.Start.InZone(_zone).Date;
+        var result = Availability(new AvailabilityRequest(proposal.ServiceId, proposal.Zip, day.PlusDays(-3), 7), now, bookings);
+        return
+        [
+            .. result.Slots
+                .Where(s => proposal.TherapistId is null || string.Equals(s.TherapistId, proposal.TherapistId, StringComparison.Ordinal))
+                .DistinctBy(s => s.Start.ToInstant())
+                .OrderBy(s => Abs(s.Start.ToInstant() - proposal.Start))
+                .ThenBy(s => s.Start.ToInstant())
+                .Take(count),
+        ];
+
+        static Duration Abs(Duration d) => d < Duration.Zero ? -d : d;
+    }
+
     private Offer Resolve(string serviceId, string zipText)
     {
         if (!_zips.TryGet(zipText, out _, out var zipProblem))
@@ -246,23 +274,39 @@ public sealed class Scheduler
         return new TherapistPlan(therapist, offer, travel, [.. merged], Duration.FromMinutes(offer.Service!.Minutes));
     }
 
-    private void AddSlots(TherapistPlan plan, LocalDate day, WorkingHours hours, Instant earliest, List<Slot> slots)
+    private void AddSlots(TherapistPlan plan, LocalDate day, WorkingHours hours, Instant earliest, List<(Instant, Slot)> slots)
     {
         var step = _setup.Policies.SlotStepMinutes;
         var windowStart = _zone.ResolveLocal(day + hours.Start, NarrowStart).ToInstant();
         var windowEnd = _zone.ResolveLocal(day + hours.End, NarrowEnd).ToInstant();
         var firstMinute = (int)((hours.Start.TickOfDay / NodaConstants.TicksPerMinute + step - 1) / step * step);
         var endMinute = (int)(hours.End.TickOfDay / NodaConstants.TicksPerMinute);
+        // Clocks change a few times a year: when they do not change within two days of the stretch, every local time in
+        // it maps to exactly one instant at one offset, without asking the zone (and allocating) for each one.
+        var interval = _zone.GetZoneInterval(windowStart);
+        var margin = Duration.FromDays(2);
+        var oneOffset = (!interval.HasStart || interval.Start <= windowStart - margin) && (!interval.HasEnd || interval.End >= windowEnd + margin);
+        var offset = interval.WallOffset;
         for (var minute = firstMinute; minute < endMinute; minute += step)
         {
-            var mapping = _zone.MapLocal(day + new LocalTime(minute / 60, minute % 60));
-            if (mapping.Count == 0)
-                continue; // skipped by the clocks going forward
-            var start = mapping.First().ToInstant();
+            var local = day + new LocalTime(minute / 60, minute % 60);
+            Instant start;
+            if (oneOffset)
+            {
+                start = local.WithOffset(offset).ToInstant();
+            }
+            else
+            {
+                var mapping = _zone.MapLocal(local);
+                if (mapping.Count == 0)
+                    continue; // skipped by the clocks going forward
+                start = mapping.First().ToInstant(); // the first of a repeated time
+            }
+
             if (start < earliest)
                 continue;
             if (Feasible(plan, windowStart, windowEnd, start) is null)
-                slots.Add(MakeSlot(plan, start));
+                slots.Add((start, MakeSlot(plan, start)));
         }
     }
 

@@ -19,7 +19,7 @@ public sealed record MuscleDto(
 /// <summary>Terminology codes; null until verified.</summary>
 public sealed record CodesDto(string? Uberon, string? Fma, string? Snomed);
 
-/// <summary>A trigger point. Zones are written as in the data: a stem is the muscle's side, <c>.both</c> both sides.</summary>
+/// <summary>A trigger point. Zones are written as in the data: a stem is the muscle's side, <c>.both</c> both sides, <c>.opposite</c> the other side only.</summary>
 public sealed record TriggerPointDto(
     string Id, string Name, IReadOnlyList<string> Location, string Palpation,
     IReadOnlyList<string> Essential, IReadOnlyList<string> Spillover);
@@ -27,14 +27,26 @@ public sealed record TriggerPointDto(
 /// <summary>A cause with its detail.</summary>
 public sealed record CauseDto(string Cause, string Detail);
 
-/// <summary>A citation.</summary>
-public sealed record SourceDto(string Id, string Citation, string Chapter);
+/// <summary>
+/// A citation: the source, its chapter (empty for a journal article) and whether the chapter title was checked
+/// against the book (<c>false</c>: not yet checked; show it so).
+/// </summary>
+public sealed record SourceDto(string Id, string Citation, string Chapter, bool Verified);
 
 /// <summary>A muscle group ("rotator cuff") with its members.</summary>
 public sealed record MuscleGroupDto(string Slug, string Name, IReadOnlyList<string> Aliases, string? Note, IReadOnlyList<MuscleDto> Members);
 
-/// <summary>The result of validating the knowledge base.</summary>
-public sealed record KnowledgeCheckDto(bool Valid, int Muscles, int TriggerPoints, int Groups, IReadOnlyList<string> Problems);
+/// <summary>
+/// The result of validating the knowledge base: <see cref="Problems"/> make it invalid; <see cref="Warnings"/> do not,
+/// but name data the finder cannot use (for example a pain-guide entry for a muscle with no zone in that region).
+/// <see cref="MaxTriggerPointsPerMuscle"/> is the most trigger points one muscle may hold.
+/// </summary>
+public sealed record KnowledgeCheckDto(bool Valid, int Muscles, int TriggerPoints, int Groups, IReadOnlyList<string> Problems, IReadOnlyList<string> Warnings,
+    int MaxTriggerPointsPerMuscle)
+{
+    /// <summary>The number of warnings.</summary>
+    public int WarningCount => Warnings.Count;
+}
 
 /// <summary>Maps the knowledge base to the JSON contract.</summary>
 public static class KnowledgeContract
@@ -69,7 +81,7 @@ public static class KnowledgeContract
             muscle.Associated,
             kb.Groups.Where(g => g.Members.Contains(muscle)).Select(g => g.Slug).ToArray(),
             muscle.SelfCare,
-            muscle.Sources.Select(s => new SourceDto(s.Source.Id, s.Source.Citation, s.Chapter)).ToArray());
+            muscle.Sources.Select(s => new SourceDto(s.Source.Id, s.Source.Citation, s.Chapter, s.Verified)).ToArray());
     }
 
     /// <summary>The contract form of a group, with its members in full.</summary>

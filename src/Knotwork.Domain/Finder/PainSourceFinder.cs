@@ -1,4 +1,3 @@
-using System.Numerics;
 using Knotwork.Domain.Anatomy;
 using Knotwork.Domain.Knowledge;
 
@@ -28,6 +27,8 @@ namespace Knotwork.Domain.Finder;
 /// <para><b>Order.</b> By score, then by the pain guide's order, then by the atlas order of muscles: the same
 /// input always gives the same answer. The <b>cover</b> is chosen greedily: repeatedly the candidate that explains
 /// the most still-unexplained pain (weighted as above), until nothing more can be explained.</para>
+/// <para><b>Where.</b> <see cref="MarkedSet"/> holds the marked regions and their weights, <see cref="CandidateScoring"/>
+/// the scoring, sides and order, <see cref="GreedyCover"/> the cover; <see cref="Find"/> runs them in turn.</para>
 /// </remarks>
 public sealed class PainSourceFinder
 {
@@ -47,16 +48,19 @@ public sealed class PainSourceFinder
     private readonly int[] _essentialCount;      // slot -> distinct regions in its essential zones
     private readonly TriggerPoint[][][] _pointSets; // muscle -> trigger-point bit mask -> points
 
-    [ThreadStatic]
-    private static Scratch? t_scratch;
-
     /// <summary>Prepares a finder over <paramref name="knowledgeBase"/> (indexes every zone once).</summary>
+    /// <exception cref="ArgumentException">The taxonomy has more regions than a query can mark, or a muscle more than 16 trigger points.</exception>
     public PainSourceFinder(KnowledgeBase knowledgeBase)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         _kb = knowledgeBase;
         var regions = knowledgeBase.Regions;
         var muscles = knowledgeBase.Muscles;
+        if (regions.Count > MarkedBits.Capacity)
+        {
+            throw new ArgumentException($"The taxonomy has {regions.Count} regions; the finder handles at most {MarkedBits.Capacity}.", nameof(knowledgeBase));
+        }
+
         var lists = new List<Entry>[regions.Count];
         for (var r = 0; r < lists.Length; r++)
         {
@@ -109,23 +113,42 @@ public sealed class PainSourceFinder
     public KnowledgeBase KnowledgeBase => _kb;
 
     /// <summary>Screens for red flags and ranks the muscles that may refer pain to the marked regions.</summary>
+    /// <exception cref="ArgumentException">A marked region is not one of the knowledge base's regions.</exception>
     public FinderResult Find(FinderQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var marked = Canonical(query.Regions);
+        var marked = MarkedSet.Canonical(query.Regions, _kb.Regions);
         var screen = RedFlagScreen.Screen(marked, query.Answers);
-        var scratch = t_scratch is { } cached && cached.Muscles == _kb.Muscles.Count ? cached : t_scratch = new Scratch(_kb.Muscles.Count);
-        scratch.Reset();
+        var pain = new MarkedSet(marked, query.Intensity, stackalloc double[marked.Count]);
+        var scratch = Scratch.For(_kb.Muscles.Count);
 
-        // 1. Accumulate, for every (muscle, side) slot, which marked regions its zones reach.
-        Span<double> weights = stackalloc double[marked.Count];
-        var totalWeight = 0.0;
-        for (var p = 0; p < marked.Count; p++)
+        // 1. Note, for every (muscle, side) slot, which marked regions its zones reach.
+        Reach(pain, scratch);
+
+        // 2. Decide each touched muscle's side and score it; rank them best first.
+        var ranked = Judge(pain, scratch, query.Context);
+
+        // 3. Materialise the top candidates.
+        var candidates = new Candidate[Math.Min(query.Top, ranked.Length)];
+        for (var i = 0; i < candidates.Length; i++)
         {
-            var intensity = query.Intensity.TryGetValue(marked[p], out var value) ? value : 5;
-            weights[p] = 0.5 + (intensity / 20.0);
-            totalWeight += weights[p];
-            foreach (var entry in _byRegion[marked[p].Index])
+            ref readonly var c = ref ranked[i];
+            var muscle = _kb.Muscles[c.Muscle];
+            candidates[i] = new Candidate(i + 1, muscle, c.Side, c.Score, pain.Explain(c.Explained, c.Essential),
+                _pointSets[c.Muscle][c.Points], ContextMatches(muscle, query.Context));
+        }
+
+        // 4. The cover: greedily the candidate that explains the most still-unexplained pain.
+        var cover = GreedyCover.Choose(ranked, pain, _kb.Muscles, out var unexplained);
+        return new FinderResult(marked, screen.Flags, candidates, cover, pain.Select(unexplained), query.Context, screen.Questions);
+    }
+
+    /// <summary>Marks, in <paramref name="scratch"/>, what each (muscle, side) slot's zones reach among the marked regions.</summary>
+    private void Reach(in MarkedSet pain, Scratch scratch)
+    {
+        for (var p = 0; p < pain.Count; p++)
+        {
+            foreach (var entry in _byRegion[pain.Regions[p].Index])
             {
                 ref var slot = ref scratch.Touch(entry.Slot);
                 slot.Explained.Set(p);
@@ -138,156 +161,38 @@ public sealed class PainSourceFinder
                 slot.Guide = Math.Max(slot.Guide, entry.Guide);
             }
         }
+    }
 
-        // 2. Decide each touched muscle's side and score it.
+    /// <summary>One scored candidate per muscle that <see cref="Reach"/> touched, best first.</summary>
+    private Span<ScoredCandidate> Judge(in MarkedSet pain, Scratch scratch, IReadOnlyList<ContextFactor> context)
+    {
         var count = 0;
-        foreach (var muscleIndex in scratch.TouchedMuscles)
+        foreach (var muscle in scratch.TouchedMuscles)
         {
-            ref var left = ref scratch.Slots[muscleIndex * 2];
-            ref var right = ref scratch.Slots[(muscleIndex * 2) + 1];
-            CandidateSide side;
-            Bits explained, essential;
-            double pattern, guide;
-            ushort points;
-            var leftPattern = Pattern(left, muscleIndex * 2);
-            var rightPattern = Pattern(right, (muscleIndex * 2) + 1);
-            var leftInRight = left.Explained.IsSubsetOf(right.Explained);
-            var rightInLeft = right.Explained.IsSubsetOf(left.Explained);
-            if (leftInRight == rightInLeft)
-            {
-                // The same regions (midline or bilateral pain), or each side explains what the other cannot.
-                side = CandidateSide.Both;
-                explained = left.Explained.Or(right.Explained);
-                essential = left.Essential.Or(right.Essential);
-                pattern = Math.Max(leftPattern, rightPattern);
-                guide = Math.Max(left.Guide, right.Guide);
-                points = (ushort)(left.Points | right.Points);
-            }
-            else if (leftInRight)
-            {
-                (side, explained, essential, pattern, guide, points) = (CandidateSide.Right, right.Explained, right.Essential, rightPattern, right.Guide, right.Points);
-            }
-            else
-            {
-                (side, explained, essential, pattern, guide, points) = (CandidateSide.Left, left.Explained, left.Essential, leftPattern, left.Guide, left.Points);
-            }
-
-            var covered = 0.0;
-            for (var p = 0; p < marked.Count; p++)
-            {
-                if (essential.Get(p))
-                {
-                    covered += weights[p] * EssentialWeight;
-                }
-                else if (explained.Get(p))
-                {
-                    covered += weights[p] * SpilloverWeight;
-                }
-            }
-
-            var coverage = covered / totalWeight;
-            var score = ((1 - GuideShare) * coverage * (0.75 + (0.25 * pattern))) + (GuideShare * guide);
-            var muscle = _kb.Muscles[muscleIndex];
-            var contextHit = false;
-            foreach (var factor in query.Context)
-            {
-                if (Contains(muscle.Activities, factor))
-                {
-                    contextHit = true;
-                    break;
-                }
-            }
-
-            if (contextHit)
-            {
-                score += ContextPull * (1 - score);
-            }
-
-            scratch.Candidates[count++] = new Scored(muscleIndex, side, Math.Clamp(score, 0, 1), guide, explained, essential, points);
+            var (left, right) = (muscle * 2, (muscle * 2) + 1);
+            scratch.Candidates[count++] = CandidateScoring.Judge(
+                muscle,
+                scratch.Slots[left], CandidateScoring.Pattern(scratch.Slots[left], _essentialCount[left]),
+                scratch.Slots[right], CandidateScoring.Pattern(scratch.Slots[right], _essentialCount[right]),
+                pain, MatchesAny(_kb.Muscles[muscle], context));
         }
 
         var ranked = scratch.Candidates.AsSpan(0, count);
         ranked.Sort();
-
-        // 3. Materialise the top candidates.
-        var top = Math.Min(query.Top, count);
-        var candidates = new Candidate[top];
-        for (var i = 0; i < top; i++)
-        {
-            ref readonly var c = ref ranked[i];
-            var muscle = _kb.Muscles[c.Muscle];
-            candidates[i] = new Candidate(i + 1, muscle, c.Side, c.Score, Explanations(marked, c.Explained, c.Essential),
-                _pointSets[c.Muscle][c.Points], ContextMatches(muscle, query.Context));
-        }
-
-        // 4. The cover: greedily the candidate that explains the most still-unexplained pain.
-        var cover = new List<CoverEntry>();
-        var unexplained = Bits.FirstN(marked.Count);
-        while (!unexplained.IsEmpty)
-        {
-            var best = -1;
-            var bestGain = 0.0;
-            for (var i = 0; i < ranked.Length; i++)
-            {
-                var gain = 0.0;
-                var newly = ranked[i].Explained.And(unexplained);
-                if (newly.IsEmpty)
-                {
-                    continue;
-                }
-
-                for (var p = 0; p < marked.Count; p++)
-                {
-                    if (newly.Get(p))
-                    {
-                        gain += weights[p] * (ranked[i].Essential.Get(p) ? EssentialWeight : SpilloverWeight);
-                    }
-                }
-
-                if (gain > bestGain + 1e-9)
-                {
-                    best = i;
-                    bestGain = gain;
-                }
-            }
-
-            if (best < 0)
-            {
-                break;
-            }
-
-            cover.Add(new CoverEntry(_kb.Muscles[ranked[best].Muscle], ranked[best].Side));
-            unexplained = unexplained.AndNot(ranked[best].Explained);
-        }
-
-        var left2 = unexplained.Count; // marked regions no candidate explains
-        Region[] unexplainedRegions = left2 == 0 ? [] : new Region[left2];
-        for (int p = 0, k = 0; p < marked.Count && k < left2; p++)
-        {
-            if (unexplained.Get(p))
-            {
-                unexplainedRegions[k++] = marked[p];
-            }
-        }
-
-        return new FinderResult(marked, screen.Flags, candidates, cover, unexplainedRegions, query.Context, screen.Questions);
+        return ranked;
     }
 
-    private double Pattern(in SlotState slot, int slotIndex) =>
-        _essentialCount[slotIndex] == 0 ? 0 : (double)slot.Essential.Count / _essentialCount[slotIndex];
-
-    private static Explanation[] Explanations(IReadOnlyList<Region> marked, Bits explained, Bits essential)
+    private static bool MatchesAny(Muscle muscle, IReadOnlyList<ContextFactor> context)
     {
-        var result = new Explanation[explained.Count];
-        for (int p = 0, k = 0; p < marked.Count; p++)
+        for (var i = 0; i < context.Count; i++)
         {
-            if (explained.Get(p))
+            if (Contains(muscle.Activities, context[i]))
             {
-                result[k++] = new Explanation(marked[p], essential.Get(p) ? ZoneKind.Essential : ZoneKind.Spillover);
+                return true;
             }
         }
 
-        return result;
+        return false;
     }
 
     private static ContextFactor[] ContextMatches(Muscle muscle, IReadOnlyList<ContextFactor> context)
@@ -317,23 +222,6 @@ public sealed class PainSourceFinder
         return false;
     }
 
-    private IReadOnlyList<Region> Canonical(IReadOnlyList<Region> regions)
-    {
-        if (regions.Count > _kb.Regions.Count)
-        {
-            regions = regions.Distinct().ToArray();
-        }
-
-        for (var i = 1; i < regions.Count; i++)
-        {
-            if (regions[i - 1].Index >= regions[i].Index)
-            {
-                return regions.Distinct().OrderBy(r => r.Index).ToArray();
-            }
-        }
-
-        return regions;
-    }
 
     private static int IndexOf(IReadOnlyList<Muscle> list, Muscle muscle)
     {
@@ -362,91 +250,28 @@ public sealed class PainSourceFinder
 
     private readonly record struct Entry(int Slot, bool Essential, ushort Points, float Guide);
 
-    /// <summary>A set of marked-region positions (at most 192).</summary>
-    private struct Bits : IEquatable<Bits>
-    {
-        private ulong _a, _b, _c;
-
-        public readonly bool IsEmpty => (_a | _b | _c) == 0;
-
-        public readonly int Count => BitOperations.PopCount(_a) + BitOperations.PopCount(_b) + BitOperations.PopCount(_c);
-
-        public static Bits FirstN(int n)
-        {
-            var bits = default(Bits);
-            for (var p = 0; p < n; p++)
-            {
-                bits.Set(p);
-            }
-
-            return bits;
-        }
-
-        public void Set(int p)
-        {
-            var bit = 1UL << (p & 63);
-            switch (p >> 6)
-            {
-                case 0: _a |= bit; break;
-                case 1: _b |= bit; break;
-                default: _c |= bit; break;
-            }
-        }
-
-        public readonly bool Get(int p) => (((p >> 6) switch { 0 => _a, 1 => _b, _ => _c }) & (1UL << (p & 63))) != 0;
-
-        public readonly bool IsSubsetOf(Bits other) => (_a & ~other._a) == 0 && (_b & ~other._b) == 0 && (_c & ~other._c) == 0;
-
-        public readonly Bits Or(Bits o) => new() { _a = _a | o._a, _b = _b | o._b, _c = _c | o._c };
-
-        public readonly Bits And(Bits o) => new() { _a = _a & o._a, _b = _b & o._b, _c = _c & o._c };
-
-        public readonly Bits AndNot(Bits o) => new() { _a = _a & ~o._a, _b = _b & ~o._b, _c = _c & ~o._c };
-
-        public readonly bool Equals(Bits other) => _a == other._a && _b == other._b && _c == other._c;
-
-        public override readonly bool Equals(object? obj) => obj is Bits other && Equals(other);
-
-        public override readonly int GetHashCode() => HashCode.Combine(_a, _b, _c);
-    }
-
-    private struct SlotState
-    {
-        public Bits Explained;
-        public Bits Essential;
-        public ushort Points;
-        public double Guide;
-    }
-
-    private readonly record struct Scored(int Muscle, CandidateSide Side, double Score, double Guide, Bits Explained, Bits Essential, ushort Points)
-        : IComparable<Scored>
-    {
-        public int CompareTo(Scored other)
-        {
-            var byScore = other.Score.CompareTo(Score);
-            if (byScore != 0)
-            {
-                return byScore;
-            }
-
-            var byGuide = other.Guide.CompareTo(Guide);
-            return byGuide != 0 ? byGuide : Muscle.CompareTo(other.Muscle);
-        }
-    }
-
     /// <summary>Per-thread working memory, so a query allocates little beyond its answer.</summary>
     private sealed class Scratch(int muscles)
     {
-        public readonly SlotState[] Slots = new SlotState[muscles * 2];
-        public readonly Scored[] Candidates = new Scored[muscles];
+        [ThreadStatic]
+        private static Scratch? t_current;
+
+        public readonly SideReach[] Slots = new SideReach[muscles * 2];
+        public readonly ScoredCandidate[] Candidates = new ScoredCandidate[muscles];
         private readonly bool[] _touched = new bool[muscles];
         private readonly List<int> _touchedMuscles = new(muscles);
 
-        public int Muscles => _touched.Length;
-
         public List<int> TouchedMuscles => _touchedMuscles;
 
-        public ref SlotState Touch(int slot)
+        /// <summary>This thread's scratch for <paramref name="muscles"/> muscles, with nothing touched.</summary>
+        public static Scratch For(int muscles)
+        {
+            var scratch = t_current is { } cached && cached._touched.Length == muscles ? cached : t_current = new Scratch(muscles);
+            scratch.Reset();
+            return scratch;
+        }
+
+        public ref SideReach Touch(int slot)
         {
             var muscle = slot >> 1;
             if (!_touched[muscle])
@@ -460,7 +285,7 @@ public sealed class PainSourceFinder
             return ref Slots[slot];
         }
 
-        public void Reset()
+        private void Reset()
         {
             foreach (var muscle in _touchedMuscles)
             {

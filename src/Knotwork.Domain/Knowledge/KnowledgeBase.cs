@@ -22,7 +22,9 @@ public sealed class KnowledgeBase
         Muscles = muscles;
         Groups = groups;
         Sources = sources;
-        _muscles = muscles.ToFrozenDictionary(m => m.Slug, StringComparer.OrdinalIgnoreCase);
+        _muscles = muscles.Select(m => KeyValuePair.Create(m.Slug, m))
+            .Concat(muscles.SelectMany(m => m.FormerSlugs.Select(f => KeyValuePair.Create(f, m))))
+            .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _groups = groups.ToFrozenDictionary(g => g.Slug, StringComparer.OrdinalIgnoreCase);
         _painGuide = painGuide.ToFrozenDictionary(StringComparer.Ordinal);
     }
@@ -45,7 +47,7 @@ public sealed class KnowledgeBase
     /// <summary>Every trigger point of every muscle.</summary>
     public IEnumerable<TriggerPoint> TriggerPoints => Muscles.SelectMany(m => m.TriggerPoints);
 
-    /// <summary>Looks up a muscle by slug (case-insensitive).</summary>
+    /// <summary>Looks up a muscle by slug or former slug (case-insensitive).</summary>
     public bool TryGetMuscle(string? slug, out Muscle muscle)
     {
         if (slug is not null && _muscles.TryGetValue(slug.Trim(), out var found))
@@ -71,7 +73,10 @@ public sealed class KnowledgeBase
         return false;
     }
 
-    /// <summary>Looks up a trigger point by its full identifier, e.g. <c>sternocleidomastoid/clavicular</c>.</summary>
+    /// <summary>
+    /// Looks up a trigger point by its full identifier, e.g. <c>sternocleidomastoid/clavicular</c>; former slugs and
+    /// former point ids resolve too.
+    /// </summary>
     public bool TryGetTriggerPoint(string? fullId, out TriggerPoint point)
     {
         point = null!;
@@ -81,7 +86,8 @@ public sealed class KnowledgeBase
             return false;
         }
 
-        point = muscle.TriggerPoints.FirstOrDefault(p => string.Equals(p.Id, parts[1], StringComparison.OrdinalIgnoreCase))!;
+        point = muscle.TriggerPoints.FirstOrDefault(p => string.Equals(p.Id, parts[1], StringComparison.OrdinalIgnoreCase))
+            ?? muscle.TriggerPoints.FirstOrDefault(p => p.FormerIds.Contains(parts[1], StringComparer.OrdinalIgnoreCase))!;
         return point is not null;
     }
 

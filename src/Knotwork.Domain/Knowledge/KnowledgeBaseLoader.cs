@@ -22,17 +22,31 @@ public sealed record KnowledgeLoad(KnowledgeBase? KnowledgeBase, IReadOnlyList<s
 {
     /// <summary>Whether the data is valid.</summary>
     public bool IsValid => Problems.Count == 0 && KnowledgeBase is not null;
+
+    /// <summary>
+    /// Things that do not make the data invalid but that an editor should look at, such as a pain-guide entry
+    /// the finder cannot use because the muscle has no zone in that region.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>Reads and validates the knowledge-base files. Collects every problem instead of stopping at the first.</summary>
 public static partial class KnowledgeBaseLoader
 {
-    /// <summary>Loads and validates the knowledge base from <paramref name="files"/>.</summary>
+    /// <summary>
+    /// The most trigger points one muscle may hold: the finder keeps a muscle's points in a 16-bit mask.
+    /// </summary>
+    public const int MaxTriggerPointsPerMuscle = 16;
+
+    /// <summary>
+    /// Loads and validates the knowledge base from <paramref name="files"/>. When <paramref name="regions"/> is not
+    /// given, a <c>regions.json</c> among the files is validated and used (the embedded taxonomy otherwise).
+    /// </summary>
     public static KnowledgeLoad Load(KnowledgeFiles files, BodyRegions? regions = null)
     {
         ArgumentNullException.ThrowIfNull(files);
-        regions ??= BodyRegions.Default;
         var problems = new List<string>();
+        regions ??= LoadRegions(files, problems);
 
         var sources = LoadSources(files, problems);
         var muscles = LoadMuscles(files, regions, sources, problems);
@@ -47,6 +61,18 @@ public static partial class KnowledgeBaseLoader
 
         foreach (var muscle in muscles)
         {
+            foreach (var former in muscle.FormerSlugs)
+            {
+                if (!SlugPattern().IsMatch(former ?? string.Empty))
+                {
+                    problems.Add($"Muscle '{muscle.Slug}': former slug '{former}' must be lower-case letters, digits and single hyphens.");
+                }
+                else if (bySlug.ContainsKey(former!) || muscles.Any(m => m != muscle && m.FormerSlugs.Contains(former)) || muscle.FormerSlugs.Count(f => f == former) > 1)
+                {
+                    problems.Add($"Muscle '{muscle.Slug}': former slug '{former}' is already the slug or a former slug of a muscle; a released slug never names another muscle.");
+                }
+            }
+
             foreach (var other in muscle.Associated)
             {
                 if (!bySlug.ContainsKey(other))
@@ -57,14 +83,46 @@ public static partial class KnowledgeBaseLoader
         }
 
         var groups = LoadGroups(files, bySlug, problems);
-        var guide = LoadPainGuide(files, regions, bySlug, problems);
+        var guide = LoadPainGuide(files, regions, bySlug, sources, problems);
+        var warnings = GuideWarnings(guide);
 
         if (problems.Count > 0)
         {
-            return new KnowledgeLoad(null, problems);
+            return new KnowledgeLoad(null, problems) { Warnings = warnings };
         }
 
-        return new KnowledgeLoad(new KnowledgeBase(regions, muscles, groups, sources.Values.ToArray(), guide), problems);
+        return new KnowledgeLoad(new KnowledgeBase(regions, muscles, groups, sources.Values.ToArray(), guide), problems) { Warnings = warnings };
+    }
+
+    private static BodyRegions LoadRegions(KnowledgeFiles files, List<string> problems)
+    {
+        if (ReferenceEquals(files, KnowledgeFiles.Embedded))
+        {
+            return BodyRegions.Default; // validated when it loads; a defect there throws
+        }
+
+        using var stream = files.Open("regions.json");
+        return stream is null ? BodyRegions.Default : BodyRegions.Read(stream, problems) ?? BodyRegions.Default;
+    }
+
+    // A pain-guide entry whose muscle has no essential or spillover zone in that region is silently
+    // ignored by the finder: the guide only ranks muscles whose zones reach a marked region.
+    private static List<string> GuideWarnings(Dictionary<string, IReadOnlyList<Muscle>> guide)
+    {
+        var warnings = new List<string>();
+        foreach (var (stem, muscles) in guide.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var muscle in muscles)
+            {
+                var reaches = muscle.TriggerPoints.Any(p => p.Essential.Concat(p.Spillover).Any(z => z.Stem == stem));
+                if (!reaches)
+                {
+                    warnings.Add($"pain-guide.json: region '{stem}' lists '{muscle.Slug}', which has no zone there; the finder ignores the entry.");
+                }
+            }
+        }
+
+        return warnings;
     }
 
     private static T? Read<T>(KnowledgeFiles files, string name, JsonTypeInfo<T> type, List<string> problems)
@@ -106,7 +164,19 @@ public static partial class KnowledgeBaseLoader
                 continue;
             }
 
-            if (!result.TryAdd(row.Id, new Source(row.Id, row.Citation)))
+            SourceKind? kind = row.Kind switch
+            {
+                null or "book" => SourceKind.Book,
+                "article" => SourceKind.Article,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                problems.Add($"sources.json: source '{row.Id}': kind '{row.Kind}' is not 'book' or 'article'.");
+                continue;
+            }
+
+            if (!result.TryAdd(row.Id, new Source(row.Id, row.Citation) { Kind = kind.Value }))
             {
                 problems.Add($"sources.json: duplicate source '{row.Id}'.");
             }
@@ -179,6 +249,7 @@ public static partial class KnowledgeBaseLoader
 
         var points = new List<TriggerPoint>();
         var pointIds = new HashSet<string>(StringComparer.Ordinal);
+        var formerPointIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tp in row.TriggerPoints ?? [])
         {
             if (tp is null)
@@ -212,13 +283,34 @@ public static partial class KnowledgeBaseLoader
                 problems.Add($"{tpWhere}: has no essential referral zone.");
             }
 
+            foreach (var former in tp.FormerIds ?? [])
+            {
+                if (!SlugPattern().IsMatch(former ?? string.Empty))
+                {
+                    problems.Add($"{tpWhere}: former id '{former}' must be lower-case letters, digits and hyphens.");
+                }
+                else if (!formerPointIds.Add(former!))
+                {
+                    problems.Add($"{tpWhere}: former id '{former}' is given twice in this muscle.");
+                }
+            }
+
             points.Add(new TriggerPoint(slug, points.Count, tp.Id ?? string.Empty, tp.Name ?? string.Empty, location,
-                tp.Palpation ?? string.Empty, essential, spillover));
+                tp.Palpation ?? string.Empty, essential, spillover) { FormerIds = tp.FormerIds ?? [] });
+        }
+
+        foreach (var reused in formerPointIds.Intersect(pointIds))
+        {
+            problems.Add($"{where}: '{reused}' is both a trigger point id and a former id; a released id never names another point.");
         }
 
         if (points.Count == 0)
         {
             problems.Add($"{where}: has no trigger point.");
+        }
+        else if (points.Count > MaxTriggerPointsPerMuscle)
+        {
+            problems.Add($"{where}: has {points.Count} trigger points; the finder handles at most {MaxTriggerPointsPerMuscle} per muscle.");
         }
 
         var causes = new List<CauseNote>();
@@ -260,12 +352,16 @@ public static partial class KnowledgeBaseLoader
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(citation.Chapter))
+            if (source.Kind == SourceKind.Book && string.IsNullOrWhiteSpace(citation.Chapter))
             {
                 problems.Add($"{where}: the citation of '{citation.Ref}' needs a chapter.");
             }
+            else if (source.Kind == SourceKind.Article && !string.IsNullOrEmpty(citation.Chapter))
+            {
+                problems.Add($"{where}: '{citation.Ref}' is an article; its citation takes no chapter.");
+            }
 
-            citations.Add(new SourceCitation(source, citation.Chapter ?? string.Empty));
+            citations.Add(new SourceCitation(source, citation.Chapter ?? string.Empty) { Verified = citation.Verified ?? true });
         }
 
         if (citations.Count == 0)
@@ -280,7 +376,10 @@ public static partial class KnowledgeBaseLoader
 
         var codes = new TerminologyCodes(row.Codes?.Uberon, row.Codes?.Fma, row.Codes?.Snomed);
         return new Muscle(index, slug, row.Name!, row.Aliases ?? [], row.Area!, row.Summary!, codes, points,
-            row.Symptoms ?? [], row.LookAlikes ?? [], causes, activities, row.Associated ?? [], row.SelfCare!, citations);
+            row.Symptoms ?? [], row.LookAlikes ?? [], causes, activities, row.Associated ?? [], row.SelfCare!, citations)
+        {
+            FormerSlugs = row.FormerSlugs ?? [],
+        };
     }
 
     private static void Require(string? value, string where, string field, List<string> problems)
@@ -384,13 +483,31 @@ public static partial class KnowledgeBaseLoader
         return groups;
     }
 
-    private static Dictionary<string, IReadOnlyList<Muscle>> LoadPainGuide(KnowledgeFiles files, BodyRegions regions, Dictionary<string, Muscle> muscles, List<string> problems)
+    private static Dictionary<string, IReadOnlyList<Muscle>> LoadPainGuide(KnowledgeFiles files, BodyRegions regions, Dictionary<string, Muscle> muscles,
+        Dictionary<string, Source> sources, List<string> problems)
     {
         var guide = new Dictionary<string, IReadOnlyList<Muscle>>(StringComparer.Ordinal);
         var file = Read(files, "pain-guide.json", KnowledgeJson.Default.PainGuideFile, problems);
         if (file is null)
         {
             return guide;
+        }
+
+        if (file.Sources is not { Count: > 0 })
+        {
+            problems.Add("pain-guide.json: has no source for its lists.");
+        }
+
+        foreach (var citation in file.Sources ?? [])
+        {
+            if (citation?.Ref is null || !sources.ContainsKey(citation.Ref))
+            {
+                problems.Add($"pain-guide.json: source '{citation?.Ref}' is not in sources.json.");
+            }
+            else if (string.IsNullOrWhiteSpace(citation.Chapter))
+            {
+                problems.Add($"pain-guide.json: the citation of '{citation.Ref}' needs a chapter.");
+            }
         }
 
         foreach (var (stem, slugs) in file.Regions ?? new Dictionary<string, IReadOnlyList<string>>())

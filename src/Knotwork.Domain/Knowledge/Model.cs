@@ -104,16 +104,55 @@ public sealed class TriggerPoint
 
     /// <summary>The spillover referral zone.</summary>
     public IReadOnlyList<RegionRef> Spillover { get; }
+
+    /// <summary>
+    /// Identifiers this point had before it was renamed (within its muscle). Released identifiers are permanent:
+    /// an old one keeps resolving to this point.
+    /// </summary>
+    public IReadOnlyList<string> FormerIds { get; init; } = [];
 }
 
 /// <summary>Why a muscle's trigger points form or persist, tied to one of the five causes.</summary>
 public sealed record CauseNote(Cause Cause, string Detail);
 
-/// <summary>A book or paper the knowledge base cites.</summary>
-public sealed record Source(string Id, string Citation);
+/// <summary>Whether a source is a book (cited by chapter) or a journal article (cited whole).</summary>
+public enum SourceKind
+{
+    /// <summary>A book: every citation names a chapter.</summary>
+    Book,
 
-/// <summary>A citation of a source for a muscle's referral pattern: the source and its chapter.</summary>
-public sealed record SourceCitation(Source Source, string Chapter);
+    /// <summary>A journal article: citations name no chapter.</summary>
+    Article,
+}
+
+/// <summary>A book or paper the knowledge base cites.</summary>
+public sealed record Source(string Id, string Citation)
+{
+    /// <summary>A book (the default) or an article.</summary>
+    public SourceKind Kind { get; init; } = SourceKind.Book;
+}
+
+/// <summary>A citation of a source for a muscle's referral pattern: the source and its chapter (empty for an article).</summary>
+public sealed record SourceCitation(Source Source, string Chapter)
+{
+    /// <summary>
+    /// False when the chapter title could not be checked against the book's own contents: it is the title the data
+    /// gives, not a confirmed one, and every place that shows the citation says so.
+    /// </summary>
+    public bool Verified { get; init; } = true;
+
+    /// <summary>The citation as people read it: the source, then its chapter and whether that title was checked.</summary>
+    public string Describe()
+    {
+        var text = Source.Citation;
+        if (!string.IsNullOrEmpty(Chapter))
+        {
+            text += $" Chapter: {Chapter}.";
+        }
+
+        return Verified ? text : text + " (Chapter title not yet checked against the book.)";
+    }
+}
 
 /// <summary>Identifiers of a muscle in standard terminologies; each is null until verified.</summary>
 public sealed record TerminologyCodes(string? Uberon, string? Fma, string? Snomed);
@@ -187,6 +226,12 @@ public sealed class Muscle
 
     /// <summary>Where the referral pattern comes from.</summary>
     public IReadOnlyList<SourceCitation> Sources { get; }
+
+    /// <summary>
+    /// Slugs this muscle had before it was renamed. Released slugs are permanent: an old one keeps resolving to
+    /// this muscle (and <c>OLD/POINT</c> to its trigger points).
+    /// </summary>
+    public IReadOnlyList<string> FormerSlugs { get; init; } = [];
 
     /// <inheritdoc />
     public override string ToString() => Slug;

@@ -123,4 +123,16 @@ public class SlotCheckTests
         Assert.True(offered.Count >= 5, $"only {offered.Count} offered");
         Assert.True(refused >= 10, $"only {refused} refused");
     }
+
+    [Fact]
+    public void Check_ATherapistWhoDoesNotVisitTheArea_IsNeverOfferable()
+    {
+        var setup = Setup(Maria, Jon with { AreaIds = ["santa-clarita"] });
+
+        var check = Check(Tehachapi, At(2027, 3, 9, 12), "jon", setup);
+
+        var rejection = Assert.IsType<SlotCheck.Rejected>(check).Rejection;
+        Assert.Equal(BookingProblem.TherapistDoesNotOffer, rejection.Problem);
+        Assert.Equal("Jon does not give Deep tissue, 60 minutes in Tehachapi.", rejection.Message);
+    }
 }

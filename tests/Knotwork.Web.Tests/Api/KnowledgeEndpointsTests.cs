@@ -53,6 +53,7 @@ public class KnowledgeEndpointsTests
         Assert.Contains("sternocleidomastoid/clavicular", points);
         Assert.Contains("sternocleidomastoid/sternal", points);
         Assert.NotEqual(0, body.GetProperty("sources").GetArrayLength());
+        Assert.Contains(body.GetProperty("sources").EnumerateArray(), s => s.GetProperty("id").GetString() == "donnelly3" && !s.GetProperty("verified").GetBoolean());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, body.GetProperty("codes").GetProperty("snomed").ValueKind);
     }
 

@@ -36,6 +36,18 @@ public class SitePagesTests
     }
 
     [Fact]
+    public async Task MusclePage_SaysWhichChapterTitlesAreNotYetChecked()
+    {
+        await using var app = new KnotworkApp();
+
+        var (response, html) = await Get(app, "/muscles/pronator-quadratus");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Referred pain pattern of the pronator quadratus muscle. Pain. 2005;116(3):238-242.", html, StringComparison.Ordinal);
+        Assert.Contains("(Chapter title not yet checked against the book.)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownPage_IsAFriendly404()
     {
         await using var app = new KnotworkApp();
