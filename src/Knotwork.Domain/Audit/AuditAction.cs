@@ -68,6 +68,9 @@ public enum AuditAction
 
     /// <summary>A password was reset through an e-mailed link.</summary>
     PasswordReset,
+
+    /// <summary>A booking was cancelled (the time is free again).</summary>
+    Cancel,
 }
 
 /// <summary>What kind of record an audit entry is about.</summary>
@@ -87,6 +90,9 @@ public enum AuditSubject
 
     /// <summary>A therapist's account.</summary>
     Therapist,
+
+    /// <summary>A booked visit.</summary>
+    Booking,
 }
 
 /// <summary>The stored codes of <see cref="AuditAction"/> and <see cref="AuditSubject"/>, and who can cause an action.</summary>

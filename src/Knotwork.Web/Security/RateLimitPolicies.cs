@@ -12,6 +12,12 @@ internal static class RateLimitPolicies
     public const string FinderApi = "finder-api";
 
     /// <summary>
+    /// The public booking API's changes (<c>POST /api/bookings</c> and <c>POST /api/bookings/{id}/cancel</c>): a
+    /// token bucket like the finder's, smaller, since a person books or cancels a few times, not hundreds.
+    /// </summary>
+    public const string BookingApi = "booking-api";
+
+    /// <summary>
     /// Sign-in attempts: a fixed window. Only attempts count (POST and other non-GET, non-HEAD requests), so
     /// showing the sign-in form never uses up a client's attempts.
     /// </summary>

@@ -33,6 +33,9 @@ internal sealed class RateLimitSettings
     /// <summary>The finder API: bursts of 100 requests, then 10 a second, per client.</summary>
     public TokenBucketSettings Finder { get; set; } = new() { TokenLimit = 100, TokensPerPeriod = 10, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 
+    /// <summary>Booking and cancelling through the API: bursts of 10 requests, then one every 6 seconds, per client.</summary>
+    public TokenBucketSettings Booking { get; set; } = new() { TokenLimit = 10, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromSeconds(6) };
+
     /// <summary>Sign-in attempts: 10 a minute per client.</summary>
     public FixedWindowSettings SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
 
@@ -70,13 +73,18 @@ internal sealed class RateLimitSettingsValidator : IValidateOptions<RateLimitSet
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        var finder = RateLimitSettings.Section + ":Finder:";
-        Positive(failures, finder + "TokenLimit", options.Finder.TokenLimit);
-        Positive(failures, finder + "TokensPerPeriod", options.Finder.TokensPerPeriod);
-        Positive(failures, finder + "ReplenishmentPeriod", options.Finder.ReplenishmentPeriod);
+        Bucket(failures, RateLimitSettings.Section + ":Finder:", options.Finder);
+        Bucket(failures, RateLimitSettings.Section + ":Booking:", options.Booking);
         Window(failures, RateLimitSettings.Section + ":SignIn:", options.SignIn);
         Window(failures, RateLimitSettings.Section + ":Registration:", options.Registration);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Bucket(List<string> failures, string prefix, TokenBucketSettings bucket)
+    {
+        Positive(failures, prefix + "TokenLimit", bucket.TokenLimit);
+        Positive(failures, prefix + "TokensPerPeriod", bucket.TokensPerPeriod);
+        Positive(failures, prefix + "ReplenishmentPeriod", bucket.ReplenishmentPeriod);
     }
 
     private static void Window(List<string> failures, string prefix, FixedWindowSettings window)

@@ -136,20 +136,19 @@ internal static class SecurityExtensions
     internal static IEnumerable<(string Name, ClientAddressPolicy Policy)> Policies(RateLimitSettings limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        var finder = limits.Finder;
-        yield return (RateLimitPolicies.FinderApi, new ClientAddressPolicy(
-            _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = finder.TokenLimit,
-                TokensPerPeriod = finder.TokensPerPeriod,
-                ReplenishmentPeriod = finder.ReplenishmentPeriod,
-                QueueLimit = 0,
-            }),
-            limits.ExemptLoopback,
-            attemptsOnly: false));
+        yield return (RateLimitPolicies.FinderApi, new ClientAddressPolicy(_ => TokenBucket(limits.Finder), limits.ExemptLoopback, attemptsOnly: false));
+        yield return (RateLimitPolicies.BookingApi, new ClientAddressPolicy(_ => TokenBucket(limits.Booking), limits.ExemptLoopback, attemptsOnly: false));
         yield return (RateLimitPolicies.SignIn, new ClientAddressPolicy(_ => FixedWindow(limits.SignIn), limits.ExemptLoopback, attemptsOnly: true));
         yield return (RateLimitPolicies.Registration, new ClientAddressPolicy(_ => FixedWindow(limits.Registration), limits.ExemptLoopback, attemptsOnly: true));
     }
+
+    private static TokenBucketRateLimiter TokenBucket(TokenBucketSettings bucket) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = bucket.TokenLimit,
+        TokensPerPeriod = bucket.TokensPerPeriod,
+        ReplenishmentPeriod = bucket.ReplenishmentPeriod,
+        QueueLimit = 0,
+    });
 
     private static FixedWindowRateLimiter FixedWindow(FixedWindowSettings window) => new(new FixedWindowRateLimiterOptions
     {
