@@ -2,6 +2,7 @@ using Knotwork.Web;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Api;
 using Knotwork.Web.Audit;
+using Knotwork.Web.Booking;
 using Knotwork.Web.Mail;
 using Knotwork.Web.Security;
 
@@ -20,6 +21,7 @@ builder.Services.AddAudit();
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddKnowledge();
 builder.Services.AddBodyMap();
+builder.Services.AddBooking();
 builder.Services.AddApi();
 builder.Services.AddPages();
 builder.Services.AddSecurity();
@@ -28,6 +30,7 @@ builder.Services.AddPublicAddress(builder.Configuration, builder.Environment);
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await AccountsExtensions.EnsureRolesAsync(app.Services);
+await app.SeedSamplePracticeAsync();
 
 app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();
@@ -44,6 +47,7 @@ app.MapHealth();
 app.MapRegions();
 app.MapMuscles();
 app.MapFinder();
+app.MapBooking();
 app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();

@@ -77,6 +77,7 @@ internal static class ServiceCollectionExtensions
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ContractJson.Default);
             options.SerializerOptions.TypeInfoResolverChain.Insert(1, WebJson.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(2, BookingJson.Default);
         });
         // The exception handler clears the response before writing its ProblemDetails: the security headers go back on.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Security.SecurityHeaders.Apply(context.HttpContext.Response.Headers));
@@ -87,7 +88,8 @@ internal static class ServiceCollectionExtensions
                 document.Info.Title = "Knotwork API";
                 document.Info.Description =
                     "Where a pain may really come from: the trigger-point referral knowledge base and the pain source finder. " +
-                    "The finder suggests muscles worth examining; it is not a diagnosis, and it lists red flags first.";
+                    "The finder suggests muscles worth examining; it is not a diagnosis, and it lists red flags first. " +
+                    "Booking: the practice's services, areas and prices, the times a therapist can really reach a client's ZIP, booking and cancelling.";
                 return Task.CompletedTask;
             });
         });
