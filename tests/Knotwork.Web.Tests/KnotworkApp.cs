@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Knotwork.Web.Tests;
 
@@ -7,9 +9,10 @@ namespace Knotwork.Web.Tests;
 /// The real app, started in memory, fresh for each test. Its data folder and key folder are new (the app creates
 /// them), side by side in one temporary folder. The master key is a fixed test key given as a setting, so the apps
 /// of the whole test run share one EF model; with <paramref name="keyFile"/> the app makes and reads its own key
-/// file instead, as on a first install.
+/// file instead, as on a first install. With <paramref name="clock"/> the app reads the time from it (a
+/// <see cref="TestClock"/>), so what depends on "now", such as the times offered for booking, is the same every run.
 /// </summary>
-public sealed class KnotworkApp(string? postgres = null, bool keyFile = false) : WebApplicationFactory<Program>
+public sealed class KnotworkApp(string? postgres = null, bool keyFile = false, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     /// <summary>The master key (base64) apps use unless they use a key file.</summary>
     public static readonly string TestKey = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("Knotwork test key"u8));
@@ -35,6 +38,11 @@ public sealed class KnotworkApp(string? postgres = null, bool keyFile = false) :
         if (postgres is not null)
         {
             builder.UseSetting("ConnectionStrings:Postgres", postgres);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 
