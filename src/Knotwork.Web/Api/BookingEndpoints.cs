@@ -81,7 +81,7 @@ internal static class BookingEndpoints
                     .Where(s => practice.Setup.Therapists.Any(t => t.ServiceIds.Contains(s.Id, StringComparer.Ordinal) && t.AreaIds.Contains(area.Id, StringComparer.Ordinal)))
                     .Select(s => (Service: s, Price: practice.Setup.Pricing.PriceOf(s.Id, area.Id)))
                     .Where(p => p.Price is not null)
-                    .Select(p => new ServicePriceDto(p.Service.Id, p.Service.Name, p.Service.Minutes, p.Price!.Value))
+                    .Select(p => new ServicePriceDto(p.Service.Id, p.Service.Name, p.Service.Minutes, Money(p.Price!.Value)))
                     .ToArray();
                 return TypedResults.Ok(new AreaPricesDto(area.Id, area.Name, area.Zips, prices));
             })
@@ -259,7 +259,7 @@ internal static class BookingEndpoints
                 return TypedResults.Ok(ToDto(booking, practice.Setup, ManageUrl(links, http.Request, booking.Id, body.Token)));
             case CancellationOutcome.TooLate(var message, var fee):
                 return Problem(StatusCodes.Status409Conflict, "Too late to cancel online", message,
-                    new Dictionary<string, object?> { ["lateCancellationFee"] = fee });
+                    new Dictionary<string, object?> { ["lateCancellationFee"] = Money(fee) });
             case CancellationOutcome.NotFound:
                 return NoSuchBooking();
             default:
@@ -395,6 +395,9 @@ internal static class BookingEndpoints
         return new string([.. shown.Select(c => char.IsControl(c) ? '?' : c)]);
     }
 
+    /// <summary>An amount of dollars with two decimals (120.00), however the database or the setup stored its scale.</summary>
+    private static decimal Money(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero) + 0.00m;
+
     private static Instant Now(TimeProvider clock) => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
     private static string ManageUrl(PublicLinks links, HttpRequest request, Guid id, string token) =>
@@ -403,7 +406,7 @@ internal static class BookingEndpoints
     private static ServiceDto ToDto(Service s) =>
         new(s.Id, s.Name, JsonNamingPolicy.KebabCaseLower.ConvertName(s.Kind.ToString()), s.Minutes, s.Description, s.Kind.IncludesTriggerPointWork());
 
-    private static SlotDto ToDto(Slot s) => new(s.Start.ToDateTimeOffset(), s.End.ToDateTimeOffset(), s.TherapistId, s.Price);
+    private static SlotDto ToDto(Slot s) => new(s.Start.ToDateTimeOffset(), s.End.ToDateTimeOffset(), s.TherapistId, Money(s.Price));
 
     private static BookingDto ToDto(BookingRecord b, PracticeSetup setup, string manageUrl) => new(
         b.Id,
@@ -411,7 +414,7 @@ internal static class BookingEndpoints
         Instant.FromDateTimeUtc(b.StartUtc).InZone(setup.TimeZone).ToDateTimeOffset(),
         Instant.FromDateTimeUtc(b.EndUtc).InZone(setup.TimeZone).ToDateTimeOffset(),
         b.TherapistId,
-        b.Price,
+        Money(b.Price),
         manageUrl);
 }
 
