@@ -132,4 +132,75 @@ public class HostileInputTests
         Assert.Contains("&lt;script&gt;", shown, StringComparison.Ordinal);
         Assert.DoesNotContain(Script, shown, StringComparison.Ordinal);
     }
+
+    private static readonly Gen<string> BookingText = Gen.OneOf(
+        Of(Nasty),
+        Of("deep-tissue-60", "swedish-60", "maria", "93534", "93534-1234", "90210", "00000", "99999", "2027-03-09", "0001-01-01", "9999-12-31",
+            "2027-03-09T10:00:00-08:00", "2027-03-14T02:30:00-08:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59+14:00", "2027-03-09T10:00",
+            "-2147483648", "2147483648", "92", "0", "pat@example.com", "(661) 555-0123"),
+        Gen.String[Gen.Char.AlphaNumeric, 0, 30],
+        Gen.String[0, 40]);
+
+    // A NUL in a path never reaches the app (Kestrel refuses it with 400; the in-memory test server throws on it).
+    private static readonly Gen<string> BookingPathText = BookingText.Select(t => t.Replace("\0", "", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task BookingGets_WithGeneratedQueries_NeverFailOnTheServer()
+    {
+        await using var app = new KnotworkApp();
+        var client = app.CreateClient();
+        var gen = Gen.OneOf(
+            from service in BookingText
+            from zip in BookingText
+            from from_ in BookingText
+            from days in BookingText
+            select $"/api/availability?service={Uri.EscapeDataString(service)}&zip={Uri.EscapeDataString(zip)}&from={Uri.EscapeDataString(from_)}&days={Uri.EscapeDataString(days)}",
+            BookingPathText.Select(zip => "/api/areas/" + Uri.EscapeDataString(zip)));
+
+        await gen.SampleAsync(async url =>
+        {
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative), Token);
+            var body = await response.Content.ReadAsStringAsync(Token);
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {url}: {body}");
+            using var json = JsonDocument.Parse(body);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.UnprocessableEntity });
+                Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("detail").GetString()), url);
+            }
+        }, iter: 300);
+    }
+
+    [Fact]
+    public async Task BookingPosts_WithGeneratedBodies_NeverFailOnTheServer()
+    {
+        await using var app = new KnotworkApp();
+        var client = app.CreateClient();
+        var field = Gen.OneOf(BookingText.Select(t => JsonSerializer.Serialize(t)), Of("null", "1", "[]", "{}", "true"));
+        var gen = Gen.OneOf(
+            from service in field
+            from zip in field
+            from start in field
+            from name in field
+            from email in field
+            from phone in field
+            from therapist in field
+            select ("/api/bookings", $"{{\"service\": {service}, \"zip\": {zip}, \"address\": \"1 Main St\", \"start\": {start}, \"name\": {name}, \"email\": {email}, \"phone\": {phone}, \"therapist\": {therapist}}}"),
+            from id in BookingPathText
+            from token in field
+            select ($"/api/bookings/{Uri.EscapeDataString(id)}/cancel", $"{{\"token\": {token}}}"),
+            Gen.String[0, 200].Select(body => ("/api/bookings", body)));
+
+        await gen.SampleAsync(async request =>
+        {
+            using var content = new StringContent(request.Item2, Encoding.UTF8, "application/json");
+            var response = await client.PostAsync(new Uri(request.Item1, UriKind.Relative), content, Token);
+            var text = await response.Content.ReadAsStringAsync(Token);
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {request}: {text}");
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }, iter: 300);
+    }
 }
