@@ -133,6 +133,37 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task BookingPosts_ShareAClientsBucket_AndAnswer429Problem_WhileTheBookingReadsStayOpen()
+    {
+        await using var app = new KnotworkApp();
+        var client = Client(TestConnection.App(app,
+            ("Knotwork:RateLimits:Booking:TokenLimit", "2"),
+            ("Knotwork:RateLimits:Booking:TokensPerPeriod", "1"),
+            ("Knotwork:RateLimits:Booking:ReplenishmentPeriod", "01:00:00")));
+
+        async Task<HttpResponseMessage> Post(string url, string from)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, UriKind.Relative))
+            {
+                Content = new StringContent("""{"token": "x"}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add(TestConnection.ClientAddressHeader, from);
+            return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post("/api/bookings", Remote)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post($"/api/bookings/{Guid.NewGuid()}/cancel", Remote)).StatusCode);
+        var refused = await Post("/api/bookings", Remote);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Post($"/api/bookings/{Guid.NewGuid()}/cancel", Remote)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post("/api/bookings", OtherRemote)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TestConnection.Get(client, "/api/services", Remote)).StatusCode);
+    }
+
+    [Fact]
     public async Task InvalidSetting_StopsTheAppAtStart_NamingTheKey()
     {
         await using var app = new KnotworkApp();
