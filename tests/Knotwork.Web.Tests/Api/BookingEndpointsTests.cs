@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Knotwork.Data;
+using Knotwork.Data.Booking;
 using Knotwork.Data.Entities;
 using Knotwork.Web.Tests.Reliability;
 using Microsoft.EntityFrameworkCore;
@@ -407,6 +408,30 @@ public class BookingEndpointsTests
     }
 
     [Fact]
+    public async Task TheSample_IsSavedOnceOnAFirstRun_AndNeverGivenToAPracticeThatHasAccounts()
+    {
+        await using var database = await ThrowawayPostgres.CreateAsync();
+        await using var first = NewApp(database.ConnectionString);
+        await using var second = NewApp(database.ConnectionString);
+        var (seeded, _) = await first.GetJson("/api/services");
+        var (alsoSeeded, _) = await second.GetJson("/api/services"); // a second server on the same database starts after it
+
+        await using var other = await ThrowawayPostgres.CreateAsync();
+        await using var existing = new KnotworkApp(other.ConnectionString); // the real clock, which two-factor sign-in needs
+        await using var withoutSample = existing.WithWebHostBuilder(b => b.UseSetting("Knotwork:Booking:SampleOnFirstRun", "false"));
+        await new Accounts.PracticeDriver(withoutSample).SetUpOwner();
+        await using var upgraded = new KnotworkApp(other.ConnectionString, clock: new TestClock(Monday)); // sample allowed, but accounts exist
+        var (closed, body) = await upgraded.GetJson("/api/services");
+
+        Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alsoSeeded.StatusCode);
+        Assert.Equal(1, (await Setup(second))!.Version);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, closed.StatusCode);
+        Assert.Contains("has not set up booking yet", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Null(await Setup(upgraded));
+    }
+
+    [Fact]
     public async Task OpenApiDocument_ListsTheBookingRoutesWithTheirErrors()
     {
         await using var app = NewApp();
@@ -502,6 +527,12 @@ public class BookingEndpointsTests
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
         return await db.Bookings.CountAsync(b => status == null || b.Status == status, Token);
+    }
+
+    private static async Task<StoredPracticeSetup?> Setup(KnotworkApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await PracticeSetupStore.GetPracticeSetupAsync(scope.ServiceProvider.GetRequiredService<KnotworkDbContext>(), Token);
     }
 
     private static async Task<List<string>> AuditActions(KnotworkApp app)
