@@ -477,6 +477,23 @@ public class BookingEndpointsTests
         Assert.Equal(1, await BookingCount(app));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ConcurrentAttemptsAtOneSlot_BookItOnce_AndTheRestAre409(bool postgres)
+    {
+        await using var database = postgres ? await ThrowawayPostgres.CreateAsync() : null;
+        await using var app = NewApp(database?.ConnectionString);
+        var slot = await FirstSlot(app, "2027-03-09");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Book(app, slot, email: $"client{i}@example.com")));
+
+        var statuses = answers.Select(a => a.Response.StatusCode).ToList();
+        Assert.Single(statuses, HttpStatusCode.Created);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        Assert.Equal(1, await BookingCount(app));
+    }
+
     private sealed record SlotRef(string Start, string? Therapist);
 
     private static List<string> Starts(JsonElement availability) =>
