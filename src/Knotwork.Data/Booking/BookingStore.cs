@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
+using Npgsql;
 
 namespace Knotwork.Data.Booking;
 
@@ -162,7 +163,17 @@ public sealed class BookingStore
                     CreatedAtUtc = now.ToDateTimeUtc(),
                 };
                 _db.Bookings.Add(booking);
-                await _db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await _db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation })
+                {
+                    // Another path wrote an overlapping booking without the lock; the database refused this one.
+                    _db.ChangeTracker.Clear();
+                    return new BookingOutcome.Conflict(new BookingRejection(BookingProblem.Taken, "That time has just been booked."), Nearest(scheduler, request, now, existing));
+                }
+
                 await transaction.CommitAsync(cancellationToken);
                 _db.Entry(booking).State = EntityState.Detached;
                 return new BookingOutcome.Created(booking, token, Replayed: false);
