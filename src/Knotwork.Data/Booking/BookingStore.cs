@@ -200,14 +200,8 @@ public sealed class BookingStore
         if (booking.Status == BookingStatus.Cancelled)
             return new CancellationOutcome.Cancelled(booking, AlreadyCancelled: true);
 
-        var start = Instant.FromDateTimeUtc(booking.StartUtc);
-        if (start - now < policies.CancellationWindow)
-        {
-            var fee = policies.LateCancellationFee > 0 ? $" A late-cancellation fee of ${policies.LateCancellationFee:0.00} may apply." : "";
-            return new CancellationOutcome.TooLate(
-                $"Your visit starts in less than {(int)policies.CancellationWindow.TotalHours} hours, so it can no longer be cancelled online: please call or e-mail the practice.{fee}",
-                policies.LateCancellationFee);
-        }
+        if (OnlineCancellation.Refusal(policies, Instant.FromDateTimeUtc(booking.StartUtc), now) is { } refusal)
+            return new CancellationOutcome.TooLate(refusal, policies.LateCancellationFee);
 
         booking.Status = BookingStatus.Cancelled;
         booking.CancelledAtUtc = now.ToDateTimeUtc();
