@@ -44,6 +44,12 @@ public abstract class KnotworkDbContext(DbContextOptions options)
 
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
+    /// <summary>The practice's booking setup (one row holding the setup file's JSON).</summary>
+    public DbSet<PracticeSetupRecord> PracticeSetups => Set<PracticeSetupRecord>();
+
+    /// <summary>Booked and cancelled visits.</summary>
+    public DbSet<BookingRecord> Bookings => Set<BookingRecord>();
+
     /// <summary>One value sealed with the key the database was first encrypted with (see <see cref="KnotworkData.MigrateAsync"/>).</summary>
     public DbSet<EncryptionKeyCheck> EncryptionKeyChecks => Set<EncryptionKeyCheck>();
 
@@ -169,6 +175,33 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.HasIndex(x => x.UserId);
         });
 
+        builder.Entity<PracticeSetupRecord>(e =>
+        {
+            e.ToTable("PracticeSetup");
+            e.Property(p => p.Id).ValueGeneratedNever();
+        });
+
+        builder.Entity<BookingRecord>(e =>
+        {
+            e.Property(b => b.Id).ValueGeneratedNever();
+            e.Property(b => b.ServiceId).HasMaxLength(FieldLimits.SetupId);
+            e.Property(b => b.TherapistId).HasMaxLength(FieldLimits.SetupId);
+            e.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.Zip).HasMaxLength(5);
+            e.Property(b => b.Address).HasMaxLength(Sealed(FieldLimits.AddressLine)).HasConversion(sealText);
+            e.Property(b => b.Name).HasMaxLength(Sealed(FieldLimits.Name)).HasConversion(sealText);
+            e.Property(b => b.Email).HasMaxLength(Sealed(FieldLimits.Email)).HasConversion(sealText);
+            e.Property(b => b.Phone).HasMaxLength(Sealed(FieldLimits.Phone)).HasConversion(sealText);
+            e.Property(b => b.Notes).HasMaxLength(Sealed(FieldLimits.BookingNotes)).HasConversion(seal);
+            e.Property(b => b.Price).HasPrecision(10, 2);
+            e.Property(b => b.ManageTokenHash).HasMaxLength(64);
+            e.Property(b => b.IdempotencyKey).HasMaxLength(FieldLimits.IdempotencyKey);
+            e.HasIndex(b => b.IdempotencyKey).IsUnique();
+            e.HasIndex(b => new { b.TherapistId, b.StartUtc });
+            e.HasIndex(b => b.StartUtc);
+            e.HasOne<ClientRecord>().WithMany().HasForeignKey(b => b.ClientId).OnDelete(DeleteBehavior.SetNull);
+        });
+
         builder.Entity<HeldMessage>(e =>
         {
             e.ToTable("HeldMail");
@@ -208,5 +241,19 @@ public abstract class KnotworkDbContext(DbContextOptions options)
 /// <summary>The SQLite provider's context (the default: a file in the data folder).</summary>
 public sealed class SqliteKnotworkDbContext(DbContextOptions<SqliteKnotworkDbContext> options) : KnotworkDbContext(options);
 
-/// <summary>The PostgreSQL provider's context (production; several app servers over one database).</summary>
-public sealed class PostgresKnotworkDbContext(DbContextOptions<PostgresKnotworkDbContext> options) : KnotworkDbContext(options);
+/// <summary>
+/// The PostgreSQL provider's context (production; several app servers over one database). Its migrations add an
+/// exclusion constraint EF cannot model: two bookings that still hold their time never overlap for one therapist
+/// (<c>EX_Bookings_TherapistTime</c>, over btree_gist), whatever path writes them.
+/// </summary>
+public sealed class PostgresKnotworkDbContext(DbContextOptions<PostgresKnotworkDbContext> options) : KnotworkDbContext(options)
+{
+    /// <summary>The exclusion constraint's name, for recognising its violation.</summary>
+    public const string BookingOverlapConstraint = "EX_Bookings_TherapistTime";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("btree_gist"); // for the bookings' exclusion constraint (equality on text inside a GiST index)
+    }
+}

@@ -29,6 +29,7 @@ public sealed class MasterKey
     private const string KeyRingPurpose = "key-ring";
     private const string AuditChainPurpose = "audit-chain";
     private const string IdPurpose = "key-id";
+    private const string BookingTokenPurpose = "booking-manage-token";
 
     private readonly byte[] _key;
 
@@ -64,6 +65,12 @@ public sealed class MasterKey
 
     /// <summary>The 32-byte key for chaining the audit log (an HMAC key; the same for the same master key).</summary>
     public byte[] AuditChainKey() => DeriveKey(AuditChainPurpose);
+
+    /// <summary>
+    /// The 32-byte HMAC key a booking's private manage token is derived from (token = HMAC(key, booking id)), so a
+    /// retried request can be given the same link again although only the token's hash is stored.
+    /// </summary>
+    public byte[] BookingTokenKey() => DeriveKey(BookingTokenPurpose);
 
     /// <summary>A key from 32 bytes (tests, tools).</summary>
     public static MasterKey FromBytes(ReadOnlySpan<byte> key, string source = "the caller") => new(key, source, null);

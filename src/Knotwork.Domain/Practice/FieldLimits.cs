@@ -36,6 +36,15 @@ public static class FieldLimits
     /// <summary>The version string of a consent text.</summary>
     public const int ConsentVersion = 20;
 
+    /// <summary>The id of a service, area or therapist in the practice setup.</summary>
+    public const int SetupId = 100;
+
+    /// <summary>A client's notes on a booking (parking, pets, what hurts).</summary>
+    public const int BookingNotes = 2000;
+
+    /// <summary>An Idempotency-Key header's value.</summary>
+    public const int IdempotencyKey = 200;
+
     /// <summary>An IANA time zone id.</summary>
     public const int TimeZone = 100;
 

@@ -1,0 +1,307 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Knotwork.Data.Entities;
+using Knotwork.Data.Protection;
+using Knotwork.Domain.Booking;
+using Knotwork.Domain.Practice;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
+using Npgsql;
+
+namespace Knotwork.Data.Booking;
+
+/// <summary>A client's request to book, as the API or a page received it.</summary>
+/// <param name="ServiceId">The service.</param>
+/// <param name="Zip">The ZIP of the visit (five digits or ZIP+4).</param>
+/// <param name="Start">The chosen start.</param>
+/// <param name="Name">The client's name.</param>
+/// <param name="Email">The client's e-mail address.</param>
+/// <param name="Phone">The client's phone number.</param>
+/// <param name="Address">The street address of the visit.</param>
+/// <param name="TherapistId">The chosen therapist, or null for whoever can come.</param>
+/// <param name="Notes">The client's notes, or null.</param>
+/// <param name="ClientId">The client's record, when they have one.</param>
+/// <param name="IdempotencyKey">The request's Idempotency-Key, or null: a retry with the same key gets the same answer and books once.</param>
+public sealed record BookingRequest(
+    string ServiceId,
+    string Zip,
+    Instant Start,
+    string Name,
+    string Email,
+    string Phone,
+    string Address,
+    string? TherapistId = null,
+    string? Notes = null,
+    Guid? ClientId = null,
+    string? IdempotencyKey = null);
+
+/// <summary>What became of a booking request; each case maps to one HTTP answer.</summary>
+public abstract record BookingOutcome
+{
+    private BookingOutcome()
+    {
+    }
+
+    /// <summary>Booked (201), or booked before under the same Idempotency-Key (<paramref name="Replayed"/>: the same answer again).</summary>
+    /// <param name="Booking">The booking.</param>
+    /// <param name="ManageToken">The private token for the client's link to change or cancel it.</param>
+    /// <param name="Replayed">Whether this answers a retry and nothing new was booked.</param>
+    public sealed record Created(BookingRecord Booking, string ManageToken, bool Replayed) : BookingOutcome;
+
+    /// <summary>The time could have been offered but is no longer free (409), with the nearest free times for the same service and ZIP.</summary>
+    /// <param name="Rejection">Why.</param>
+    /// <param name="NearestFree">Up to five free starts nearest the one asked for.</param>
+    public sealed record Conflict(BookingRejection Rejection, IReadOnlyList<Slot> NearestFree) : BookingOutcome;
+
+    /// <summary>The time was never offerable to this client (422): out of area, outside hours, too soon, malformed input...</summary>
+    /// <param name="Rejection">Why.</param>
+    public sealed record NotOfferable(BookingRejection Rejection) : BookingOutcome;
+
+    /// <summary>The Idempotency-Key was used before for a different request (422).</summary>
+    /// <param name="Message">What to do.</param>
+    public sealed record KeyReused(string Message) : BookingOutcome;
+}
+
+/// <summary>What became of a cancellation; each case maps to one HTTP answer.</summary>
+public abstract record CancellationOutcome
+{
+    private CancellationOutcome()
+    {
+    }
+
+    /// <summary>Cancelled (200): the time is free again (also when it was cancelled before: <paramref name="AlreadyCancelled"/>).</summary>
+    /// <param name="Booking">The booking.</param>
+    /// <param name="AlreadyCancelled">Whether an earlier request cancelled it.</param>
+    public sealed record Cancelled(BookingRecord Booking, bool AlreadyCancelled) : CancellationOutcome;
+
+    /// <summary>Inside the cancellation window (409): the client must contact the practice.</summary>
+    /// <param name="Message">What to tell the client.</param>
+    /// <param name="LateCancellationFee">The fee the practice may charge (recorded, not charged).</param>
+    public sealed record TooLate(string Message, decimal LateCancellationFee) : CancellationOutcome;
+
+    /// <summary>No booking with that id and token (404): the same answer for both, so a guess learns nothing.</summary>
+    public sealed record NotFound : CancellationOutcome;
+}
+
+/// <summary>
+/// Books and cancels visits. A booking is checked with <see cref="Scheduler.Check"/> against the bookings stored
+/// at that moment, inside a transaction that serializes every booking of the practice, so two requests for the same
+/// therapist and time never both succeed and the travel between visits is re-checked with the last word: SQLite
+/// takes the database's write lock before reading (BEGIN IMMEDIATE); PostgreSQL takes a transaction-scoped advisory
+/// lock. The unique Idempotency-Key is looked up under the same lock, so a retried request finds its booking.
+/// </summary>
+public sealed class BookingStore
+{
+    /// <summary>The advisory lock every booking transaction on PostgreSQL takes (an arbitrary constant: "knotwork booking").</summary>
+    internal const long PostgresBookingLock = 0x4B6E6F74_426F6F6B;
+
+    private const int NearestCount = 5;
+
+    // Busy time around a visit (setup, pack-up, the drive) stays inside one working day, so bookings within two days
+    // either side are all the scheduler needs; three for the nearest free times on the neighbouring days.
+    private static readonly Duration Neighbourhood = Duration.FromDays(3);
+
+    private readonly KnotworkDbContext _db;
+    private readonly byte[] _tokenKey;
+
+    public BookingStore(KnotworkDbContext db, MasterKey key)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(key);
+        _db = db;
+        _tokenKey = key.BookingTokenKey();
+    }
+
+    /// <summary>Books <paramref name="request"/> as of <paramref name="now"/> if <paramref name="scheduler"/> finds the time free.</summary>
+    public async Task<BookingOutcome> BookAsync(Scheduler scheduler, BookingRequest request, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(request);
+        if (Invalid(request) is { } invalid)
+            return new BookingOutcome.NotOfferable(new BookingRejection(BookingProblem.InvalidRequest, invalid));
+
+        await using var transaction = await BeginSerializedAsync(cancellationToken);
+        if (request.IdempotencyKey is { } key)
+        {
+            var earlier = await _db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.IdempotencyKey == key, cancellationToken);
+            if (earlier is not null)
+            {
+                return SameRequest(earlier, request)
+                    ? new BookingOutcome.Created(earlier, TokenFor(earlier.Id), Replayed: true)
+                    : new BookingOutcome.KeyReused("This Idempotency-Key was used for another booking; send a new key for a new request.");
+            }
+        }
+
+        var existing = await BookedAroundAsync(request.Start, cancellationToken);
+        var proposal = new BookingProposal(request.ServiceId, request.Zip, request.Start, request.TherapistId);
+        switch (scheduler.Check(proposal, now, existing))
+        {
+            case SlotCheck.Free(var slot):
+                var id = Guid.NewGuid();
+                var token = TokenFor(id);
+                var booking = new BookingRecord
+                {
+                    Id = id,
+                    ServiceId = request.ServiceId,
+                    TherapistId = slot.TherapistId,
+                    ClientId = request.ClientId,
+                    Status = BookingStatus.Booked,
+                    StartUtc = slot.Start.ToInstant().ToDateTimeUtc(),
+                    EndUtc = slot.End.ToInstant().ToDateTimeUtc(),
+                    Zip = ZipCodes.Normalize(request.Zip)!,
+                    Address = request.Address.Trim(),
+                    Name = request.Name.Trim(),
+                    Email = request.Email.Trim(),
+                    Phone = request.Phone.Trim(),
+                    Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
+                    Price = slot.Price,
+                    ManageTokenHash = Hash(token),
+                    IdempotencyKey = request.IdempotencyKey,
+                    CreatedAtUtc = now.ToDateTimeUtc(),
+                };
+                _db.Bookings.Add(booking);
+                try
+                {
+                    await _db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation })
+                {
+                    // Another path wrote an overlapping booking without the lock; the database refused this one.
+                    _db.ChangeTracker.Clear();
+                    return new BookingOutcome.Conflict(new BookingRejection(BookingProblem.Taken, "That time has just been booked."), Nearest(scheduler, request, now, existing));
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                _db.Entry(booking).State = EntityState.Detached;
+                return new BookingOutcome.Created(booking, token, Replayed: false);
+            case SlotCheck.Rejected(var rejection) when rejection.IsConflict:
+                return new BookingOutcome.Conflict(rejection, Nearest(scheduler, request, now, existing));
+            case SlotCheck.Rejected(var rejection):
+                return new BookingOutcome.NotOfferable(rejection);
+            default:
+                throw new InvalidOperationException("Unknown slot check.");
+        }
+    }
+
+    /// <summary>
+    /// Cancels booking <paramref name="id"/> for the holder of its manage <paramref name="token"/>, unless it starts
+    /// within <see cref="BookingPolicies.CancellationWindow"/> of <paramref name="now"/>.
+    /// </summary>
+    public async Task<CancellationOutcome> CancelAsync(Guid id, string token, BookingPolicies policies, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(policies);
+        var booking = await _db.Bookings.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (booking is null || !TokenMatches(booking, token))
+            return new CancellationOutcome.NotFound();
+        if (booking.Status == BookingStatus.Cancelled)
+            return new CancellationOutcome.Cancelled(booking, AlreadyCancelled: true);
+
+        if (OnlineCancellation.Refusal(policies, Instant.FromDateTimeUtc(booking.StartUtc), now) is { } refusal)
+            return new CancellationOutcome.TooLate(refusal, policies.LateCancellationFee);
+
+        booking.Status = BookingStatus.Cancelled;
+        booking.CancelledAtUtc = now.ToDateTimeUtc();
+        await _db.SaveChangesAsync(cancellationToken);
+        return new CancellationOutcome.Cancelled(booking, AlreadyCancelled: false);
+    }
+
+    /// <summary>Whether <paramref name="token"/> is the manage token of <paramref name="booking"/> (compared in constant time).</summary>
+    public static bool TokenMatches(BookingRecord booking, string token)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(token);
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(token)), Encoding.ASCII.GetBytes(booking.ManageTokenHash));
+    }
+
+    /// <summary>The bookings that still hold their time near <paramref name="start"/>, as the scheduler sees them.</summary>
+    private async Task<List<ExistingBooking>> BookedAroundAsync(Instant start, CancellationToken cancellationToken)
+    {
+        var from = (start - Neighbourhood).ToDateTimeUtc();
+        var to = (start + Neighbourhood).ToDateTimeUtc();
+        var rows = await _db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Booked && b.StartUtc < to && b.EndUtc > from)
+            .Select(b => new { b.Id, b.TherapistId, b.Zip, b.StartUtc, b.EndUtc })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(b => new ExistingBooking(b.Id.ToString(), b.TherapistId, b.Zip, Instant.FromDateTimeUtc(b.StartUtc), Instant.FromDateTimeUtc(b.EndUtc)))];
+    }
+
+    /// <summary>The free starts nearest the one asked for, on its day and the days either side.</summary>
+    private static List<Slot> Nearest(Scheduler scheduler, BookingRequest request, Instant now, List<ExistingBooking> existing)
+    {
+        // The UTC date is within a day of the practice's local date: two days either side cover the local day and its neighbours.
+        var day = request.Start.InUtc().Date.PlusDays(-2);
+        var offered = scheduler.Availability(new AvailabilityRequest(request.ServiceId, request.Zip, day, 5), now, existing);
+        return [.. offered.Slots
+            .Where(s => request.TherapistId is null || s.TherapistId == request.TherapistId)
+            .OrderBy(s => Math.Abs((s.Start.ToInstant() - request.Start).TotalMinutes))
+            .ThenBy(s => s.Start.ToInstant())
+            .Take(NearestCount)];
+    }
+
+    /// <summary>A transaction no other booking transaction of this practice runs beside; rolled back unless committed.</summary>
+    private async Task<SerializedTransaction> BeginSerializedAsync(CancellationToken cancellationToken)
+    {
+        if (_db.Database.IsNpgsql())
+        {
+            var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+            await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresBookingLock})", cancellationToken);
+            return new SerializedTransaction(transaction, null);
+        }
+
+        // BEGIN IMMEDIATE: the write lock is taken before the check reads, so no other writer can book in between
+        // (SQLite waits for it up to the connection's busy timeout).
+        await _db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (SqliteConnection)_db.Database.GetDbConnection();
+        var sqlite = connection.BeginTransaction(deferred: false);
+        var used = await _db.Database.UseTransactionAsync(sqlite, cancellationToken)
+            ?? throw new InvalidOperationException("EF did not take the SQLite transaction.");
+        return new SerializedTransaction(used, sqlite);
+    }
+
+    /// <summary>EF's transaction, and the SQLite transaction under it when EF does not own it.</summary>
+    private sealed class SerializedTransaction(IDbContextTransaction transaction, SqliteTransaction? owned) : IAsyncDisposable
+    {
+        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            if (owned is not null)
+                await owned.DisposeAsync(); // rolls back unless committed
+        }
+    }
+
+    private static bool SameRequest(BookingRecord earlier, BookingRequest request) =>
+        earlier.ServiceId == request.ServiceId
+        && earlier.Zip == ZipCodes.Normalize(request.Zip)
+        && Instant.FromDateTimeUtc(earlier.StartUtc) == request.Start
+        && (request.TherapistId is null || earlier.TherapistId == request.TherapistId);
+
+    private static string? Invalid(BookingRequest r)
+    {
+        static bool Missing(string? s) => string.IsNullOrWhiteSpace(s);
+        if (Missing(r.Name) || Missing(r.Email) || Missing(r.Phone) || Missing(r.Address))
+            return "Give your name, e-mail address, phone number and the street address of the visit.";
+        if (r.Name.Length > FieldLimits.Name || r.Email.Length > FieldLimits.Email || r.Phone.Length > FieldLimits.Phone
+            || r.Address.Length > FieldLimits.AddressLine || r.Notes?.Length > FieldLimits.BookingNotes)
+        {
+            return $"A field is too long: a name may have {FieldLimits.Name} characters, an e-mail address {FieldLimits.Email}, a phone number {FieldLimits.Phone}, an address {FieldLimits.AddressLine} and the notes {FieldLimits.BookingNotes}.";
+        }
+
+        if (r.IdempotencyKey is { } key && (key.Length is 0 or > FieldLimits.IdempotencyKey))
+            return $"An Idempotency-Key has 1 to {FieldLimits.IdempotencyKey} characters.";
+        if (r.ServiceId.Length > FieldLimits.SetupId || r.TherapistId?.Length > FieldLimits.SetupId)
+            return "No service or therapist has an id that long.";
+        return null;
+    }
+
+    /// <summary>The manage token of booking <paramref name="id"/>: HMAC-SHA256 under the master key's booking-token key, base64url.</summary>
+    private string TokenFor(Guid id) => Base64Url.EncodeToString(HMACSHA256.HashData(_tokenKey, id.ToByteArray()));
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+}

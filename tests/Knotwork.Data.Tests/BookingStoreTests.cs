@@ -1,0 +1,251 @@
+using System.Globalization;
+using Knotwork.Data.Booking;
+using Knotwork.Data.Entities;
+using Knotwork.Domain.Booking;
+using Knotwork.Domain.Booking.Setup;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Knotwork.Data.Tests;
+
+/// <summary>Booking and cancelling over a real database (issue 9): no double bookings, replays, freed times, sealed contact details.</summary>
+public abstract class BookingStoreTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
+{
+    private static readonly DateTimeZone LosAngeles = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
+
+    /// <summary>Monday 1 March 2027, 08:00 in Los Angeles.</summary>
+    private static readonly Instant Now = Instant.FromUtc(2027, 3, 1, 16, 0);
+
+    private static readonly Lazy<PracticeSetup> LazySetup = new(() =>
+        PracticeSetupFile.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "practice-antelope-valley.json")), ZipCodes.Default).Setup
+        ?? throw new InvalidOperationException("The sample practice does not read."));
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    protected TDatabase Database { get; } = database;
+
+    private static PracticeSetup Setup => LazySetup.Value;
+
+    private static Scheduler Scheduler => new(Setup, ZipCodes.Default, StraightLineTravel.For(Setup));
+
+    /// <summary>Local time in Los Angeles; each test books on its own day, as they share one database.</summary>
+    private static Instant At(int day, int hour, int minute = 0) => LosAngeles.AtStrictly(new LocalDateTime(2027, 3, day, hour, minute)).ToInstant();
+
+    private static BookingRequest Request(Instant start, string? key = null, string therapist = "maria", string zip = "93534", string name = "Dana Reyes") =>
+        new("deep-tissue-60", zip, start, name, "dana@example.test", "+1 661 555 0100", "44 Cedar Ave", therapist, "Gate code 1234", IdempotencyKey: key);
+
+    private async Task<BookingOutcome> Book(BookingRequest request, Instant? now = null)
+    {
+        await using var db = Database.NewContext();
+        return await new BookingStore(db, Database.Key).BookAsync(Scheduler, request, now ?? Now, Token);
+    }
+
+    private async Task<CancellationOutcome> Cancel(Guid id, string token, Instant? now = null)
+    {
+        await using var db = Database.NewContext();
+        return await new BookingStore(db, Database.Key).CancelAsync(id, token, Setup.Policies, now ?? Now, Token);
+    }
+
+    private async Task<int> BookedAt(Instant start)
+    {
+        await using var db = Database.NewContext();
+        var utc = start.ToDateTimeUtc();
+        return await db.Bookings.CountAsync(b => b.StartUtc == utc && b.Status == BookingStatus.Booked, Token);
+    }
+
+    [Theory]
+    [InlineData(20, 3)] // Wednesday
+    [InlineData(200, 17)] // the issue's figure, on another Wednesday
+    public async Task ConcurrentAttempts_AtOneSlot_BookExactlyOnce(int count, int day)
+    {
+        var start = At(day, 10);
+        var attempts = Enumerable.Range(0, count).Select(i => Task.Run(() => Book(Request(start, name: $"Client {i}")), Token));
+
+        var outcomes = await Task.WhenAll(attempts);
+
+        Assert.Single(outcomes.OfType<BookingOutcome.Created>());
+        var conflicts = outcomes.OfType<BookingOutcome.Conflict>().ToList();
+        Assert.Equal(count - 1, conflicts.Count);
+        Assert.All(conflicts, c => Assert.Equal(BookingProblem.Taken, c.Rejection.Problem));
+        Assert.Equal(1, await BookedAt(start));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task ConcurrentAttempts_AtNearbySlotsInDifferentTowns_LeaveAFeasibleDay(int seed)
+    {
+        // Maria, from Lancaster, across her day in five towns: whatever wins, she can drive between every visit.
+        var day = 23 + seed; // Wed 24, Thu 25, Fri 26 March
+        var zips = new[] { "93534", "93536", "93550", "93560", "93561" };
+        var random = new Random(seed);
+        var requests = Enumerable.Range(0, 40)
+            .Select(i => Request(At(day, 9 + random.Next(0, 6), 15 * random.Next(0, 4)), zip: zips[random.Next(zips.Length)], name: $"Client {i}"))
+            .ToList();
+
+        var outcomes = await Task.WhenAll(requests.Select(r => Task.Run(() => Book(r), Token)));
+
+        var booked = outcomes.OfType<BookingOutcome.Created>().Select(c => c.Booking).ToList();
+        Assert.True(booked.Count >= 2, $"Only {booked.Count} booked: the test needs a day with several visits.");
+        Assert.All(outcomes, o => Assert.True(o is BookingOutcome.Created or BookingOutcome.Conflict or BookingOutcome.NotOfferable, o.ToString()));
+        await using var db = Database.NewContext();
+        var from = At(day, 0).ToDateTimeUtc();
+        var to = At(day + 1, 0).ToDateTimeUtc();
+        var stored = (await db.Bookings.AsNoTracking().Where(b => b.TherapistId == "maria" && b.StartUtc >= from && b.StartUtc < to && b.Status == BookingStatus.Booked).ToListAsync(Token))
+            .Select(b => (Row: b, Existing: new ExistingBooking(b.Id.ToString(), b.TherapistId, b.Zip, Instant.FromDateTimeUtc(b.StartUtc), Instant.FromDateTimeUtc(b.EndUtc))))
+            .ToList();
+        Assert.Equal(booked.Count, stored.Count);
+        foreach (var (row, existing) in stored)
+        {
+            var others = stored.Where(s => s.Row.Id != row.Id).Select(s => s.Existing);
+            var check = Scheduler.Check(new BookingProposal(row.ServiceId, row.Zip, existing.Start, row.TherapistId), Now, others);
+            Assert.True(check is SlotCheck.Free, $"The visit at {existing.Start} in {row.Zip} does not fit beside the others: {check}");
+        }
+    }
+
+    [Fact]
+    public async Task ATimeTaken_IsAConflict_WithTheNearestFreeTimes()
+    {
+        var start = At(4, 11); // Thursday
+        Assert.IsType<BookingOutcome.Created>(await Book(Request(start)));
+
+        var conflict = Assert.IsType<BookingOutcome.Conflict>(await Book(Request(start)));
+
+        Assert.NotEmpty(conflict.NearestFree);
+        Assert.All(conflict.NearestFree, s => Assert.Equal("maria", s.TherapistId));
+        Assert.DoesNotContain(conflict.NearestFree, s => s.Start.ToInstant() == start);
+        var nearest = conflict.NearestFree.Min(s => Math.Abs((s.Start.ToInstant() - start).TotalMinutes));
+        Assert.True(nearest <= 120, $"The nearest free time is {nearest} minutes away.");
+    }
+
+    [Fact]
+    public async Task ATimeNeverOffered_IsNotOfferable_AndBooksNothing()
+    {
+        var mojave = Assert.IsType<BookingOutcome.NotOfferable>(await Book(Request(At(5, 10), zip: "93501")));
+        var sunday = Assert.IsType<BookingOutcome.NotOfferable>(await Book(Request(At(7, 10))));
+        var tooLong = Assert.IsType<BookingOutcome.NotOfferable>(await Book(Request(At(5, 10), name: new string('x', 5000))));
+
+        Assert.Equal(BookingProblem.OutOfArea, mojave.Rejection.Problem);
+        Assert.Equal(BookingProblem.OutsideWorkingHours, sunday.Rejection.Problem);
+        Assert.Equal(BookingProblem.InvalidRequest, tooLong.Rejection.Problem);
+        Assert.Equal(0, await BookedAt(At(5, 10)));
+    }
+
+    [Fact]
+    public async Task ARetryWithTheSameIdempotencyKey_GetsTheSameAnswer_AndBooksOnce()
+    {
+        var start = At(8, 10); // Monday
+        var key = "retry-" + Guid.NewGuid().ToString("N");
+
+        var first = Assert.IsType<BookingOutcome.Created>(await Book(Request(start, key)));
+        var retries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => Book(Request(start, key)), Token)));
+        var other = await Book(Request(At(8, 13), key));
+
+        Assert.False(first.Replayed);
+        Assert.All(retries, r =>
+        {
+            var again = Assert.IsType<BookingOutcome.Created>(r);
+            Assert.True(again.Replayed);
+            Assert.Equal(first.Booking.Id, again.Booking.Id);
+            Assert.Equal(first.ManageToken, again.ManageToken);
+        });
+        Assert.IsType<BookingOutcome.KeyReused>(other);
+        await using var db = Database.NewContext();
+        Assert.Equal(1, await db.Bookings.CountAsync(b => b.IdempotencyKey == key, Token));
+    }
+
+    [Fact]
+    public async Task Cancelling_FreesTheTime_ForTheNextClient()
+    {
+        var start = At(9, 10); // Tuesday
+        var booked = Assert.IsType<BookingOutcome.Created>(await Book(Request(start)));
+        Assert.IsType<BookingOutcome.Conflict>(await Book(Request(start)));
+
+        Assert.IsType<CancellationOutcome.NotFound>(await Cancel(booked.Booking.Id, "not-the-token"));
+        var cancelled = Assert.IsType<CancellationOutcome.Cancelled>(await Cancel(booked.Booking.Id, booked.ManageToken));
+        var again = Assert.IsType<CancellationOutcome.Cancelled>(await Cancel(booked.Booking.Id, booked.ManageToken));
+
+        Assert.False(cancelled.AlreadyCancelled);
+        Assert.True(again.AlreadyCancelled);
+        Assert.Equal(Now.ToDateTimeUtc(), cancelled.Booking.CancelledAtUtc);
+        Assert.IsType<BookingOutcome.Created>(await Book(Request(start, name: "Next Client")));
+        Assert.Equal(1, await BookedAt(start));
+    }
+
+    [Fact]
+    public async Task CancellingInsideTheWindow_IsRefused_WithTheFee_AndKeepsTheTime()
+    {
+        var start = At(10, 14); // Wednesday
+        var booked = Assert.IsType<BookingOutcome.Created>(await Book(Request(start)));
+
+        var late = Assert.IsType<CancellationOutcome.TooLate>(await Cancel(booked.Booking.Id, booked.ManageToken, start - Duration.FromHours(23)));
+
+        Assert.Contains("contact", late.Message.Replace("call or e-mail", "contact", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(40.00m, late.LateCancellationFee);
+        Assert.Equal(1, await BookedAt(start));
+        Assert.IsType<CancellationOutcome.Cancelled>(await Cancel(booked.Booking.Id, booked.ManageToken, start - Duration.FromHours(25)));
+    }
+
+    [Fact]
+    public async Task ContactDetailsAddressAndNotes_AreNotStoredInClearText()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        var start = At(11, 10); // Thursday
+        var request = Request(start) with
+        {
+            Name = "Name" + marker,
+            Email = $"mail{marker}@example.test",
+            Phone = "+1 661 " + marker,
+            Address = "12 Street " + marker,
+            Notes = "Notes " + marker,
+        };
+        var booked = Assert.IsType<BookingOutcome.Created>(await Book(request));
+
+        await using var db = Database.NewContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(Token);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "Name", "Email", "Phone", "Address", "Notes", "Zip", "ManageTokenHash" FROM "Bookings" WHERE "Zip" = '93534'""";
+        var cells = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Token))
+        {
+            while (await reader.ReadAsync(Token))
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                    cells.Add(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!);
+            }
+        }
+
+        Assert.NotEmpty(cells);
+        Assert.DoesNotContain(cells, c => c.Contains(marker, StringComparison.Ordinal));
+        Assert.DoesNotContain(cells, c => c.Contains(booked.ManageToken, StringComparison.Ordinal));
+        var stored = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booked.Booking.Id, Token);
+        Assert.Equal((request.Name, request.Email, request.Phone, request.Address, request.Notes), (stored.Name, stored.Email, stored.Phone, stored.Address, stored.Notes));
+        Assert.True(BookingStore.TokenMatches(stored, booked.ManageToken));
+    }
+
+    [Fact]
+    public async Task ThePracticeSetup_IsStoredWithAVersion_AndAStaleSaveIsRefused()
+    {
+        await using var db = Database.NewContext();
+        var existing = await db.GetPracticeSetupAsync(Token);
+        var first = await db.SavePracticeSetupAsync(Setup, expectedVersion: null, DateTime.UtcNow, Token);
+        var changed = Setup with { Policies = Setup.Policies with { HorizonDays = 30 } };
+
+        var second = await db.SavePracticeSetupAsync(changed, expectedVersion: first, DateTime.UtcNow, Token);
+        var stale = await db.SavePracticeSetupAsync(Setup, expectedVersion: first, DateTime.UtcNow, Token);
+
+        Assert.Equal((existing?.Version ?? 0) + 1, first);
+        Assert.Equal(first + 1, second);
+        Assert.Null(stale);
+        var stored = await db.GetPracticeSetupAsync(Token);
+        Assert.Equal(second, stored!.Version);
+        Assert.Equal(30, stored.Read(ZipCodes.Default).Setup!.Policies.HorizonDays);
+    }
+}
+
+public sealed class SqliteBookingStoreTests(SqliteTestDatabase database) : BookingStoreTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresBookingStoreTests(PostgresTestDatabase database) : BookingStoreTests<PostgresTestDatabase>(database);
