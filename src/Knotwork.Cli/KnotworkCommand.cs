@@ -71,6 +71,7 @@ internal static class KnotworkCommand
         root.Subcommands.Add(CatalogCommands.Kb(io));
         root.Subcommands.Add(DatabaseCommands.Db(io));
         root.Subcommands.Add(AuditCommands.Audit(io));
+        root.Subcommands.Add(PracticeCommands.Practice(io));
         return root;
     }
 

@@ -241,5 +241,19 @@ public abstract class KnotworkDbContext(DbContextOptions options)
 /// <summary>The SQLite provider's context (the default: a file in the data folder).</summary>
 public sealed class SqliteKnotworkDbContext(DbContextOptions<SqliteKnotworkDbContext> options) : KnotworkDbContext(options);
 
-/// <summary>The PostgreSQL provider's context (production; several app servers over one database).</summary>
-public sealed class PostgresKnotworkDbContext(DbContextOptions<PostgresKnotworkDbContext> options) : KnotworkDbContext(options);
+/// <summary>
+/// The PostgreSQL provider's context (production; several app servers over one database). Its migrations add an
+/// exclusion constraint EF cannot model: two bookings that still hold their time never overlap for one therapist
+/// (<c>EX_Bookings_TherapistTime</c>, over btree_gist), whatever path writes them.
+/// </summary>
+public sealed class PostgresKnotworkDbContext(DbContextOptions<PostgresKnotworkDbContext> options) : KnotworkDbContext(options)
+{
+    /// <summary>The exclusion constraint's name, for recognising its violation.</summary>
+    public const string BookingOverlapConstraint = "EX_Bookings_TherapistTime";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("btree_gist"); // for the bookings' exclusion constraint (equality on text inside a GiST index)
+    }
+}

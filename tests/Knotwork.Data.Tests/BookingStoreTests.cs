@@ -54,19 +54,55 @@ public abstract class BookingStoreTests<TDatabase>(TDatabase database) : IClassF
         return await db.Bookings.CountAsync(b => b.StartUtc == utc && b.Status == BookingStatus.Booked, Token);
     }
 
-    [Fact]
-    public async Task TwentyConcurrentAttempts_AtOneSlot_BookExactlyOnce()
+    [Theory]
+    [InlineData(20, 3)] // Wednesday
+    [InlineData(200, 17)] // the figure, on another Wednesday
+    public async Task ConcurrentAttempts_AtOneSlot_BookExactlyOnce(int count, int day)
     {
-        var start = At(3, 10); // Wednesday
-        var attempts = Enumerable.Range(0, 20).Select(i => Task.Run(() => Book(Request(start, name: $"Client {i}")), Token));
+        var start = At(day, 10);
+        var attempts = Enumerable.Range(0, count).Select(i => Task.Run(() => Book(Request(start, name: $"Client {i}")), Token));
 
         var outcomes = await Task.WhenAll(attempts);
 
         Assert.Single(outcomes.OfType<BookingOutcome.Created>());
         var conflicts = outcomes.OfType<BookingOutcome.Conflict>().ToList();
-        Assert.Equal(19, conflicts.Count);
+        Assert.Equal(count - 1, conflicts.Count);
         Assert.All(conflicts, c => Assert.Equal(BookingProblem.Taken, c.Rejection.Problem));
         Assert.Equal(1, await BookedAt(start));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task ConcurrentAttempts_AtNearbySlotsInDifferentTowns_LeaveAFeasibleDay(int seed)
+    {
+        // Maria, from Lancaster, across her day in five towns: whatever wins, she can drive between every visit.
+        var day = 23 + seed; // Wed 24, Thu 25, Fri 26 March
+        var zips = new[] { "93534", "93536", "93550", "93560", "93561" };
+        var random = new Random(seed);
+        var requests = Enumerable.Range(0, 40)
+            .Select(i => Request(At(day, 9 + random.Next(0, 6), 15 * random.Next(0, 4)), zip: zips[random.Next(zips.Length)], name: $"Client {i}"))
+            .ToList();
+
+        var outcomes = await Task.WhenAll(requests.Select(r => Task.Run(() => Book(r), Token)));
+
+        var booked = outcomes.OfType<BookingOutcome.Created>().Select(c => c.Booking).ToList();
+        Assert.True(booked.Count >= 2, $"Only {booked.Count} booked: the test needs a day with several visits.");
+        Assert.All(outcomes, o => Assert.True(o is BookingOutcome.Created or BookingOutcome.Conflict or BookingOutcome.NotOfferable, o.ToString()));
+        await using var db = Database.NewContext();
+        var from = At(day, 0).ToDateTimeUtc();
+        var to = At(day + 1, 0).ToDateTimeUtc();
+        var stored = (await db.Bookings.AsNoTracking().Where(b => b.TherapistId == "maria" && b.StartUtc >= from && b.StartUtc < to && b.Status == BookingStatus.Booked).ToListAsync(Token))
+            .Select(b => (Row: b, Existing: new ExistingBooking(b.Id.ToString(), b.TherapistId, b.Zip, Instant.FromDateTimeUtc(b.StartUtc), Instant.FromDateTimeUtc(b.EndUtc))))
+            .ToList();
+        Assert.Equal(booked.Count, stored.Count);
+        foreach (var (row, existing) in stored)
+        {
+            var others = stored.Where(s => s.Row.Id != row.Id).Select(s => s.Existing);
+            var check = Scheduler.Check(new BookingProposal(row.ServiceId, row.Zip, existing.Start, row.TherapistId), Now, others);
+            Assert.True(check is SlotCheck.Free, $"The visit at {existing.Start} in {row.Zip} does not fit beside the others: {check}");
+        }
     }
 
     [Fact]

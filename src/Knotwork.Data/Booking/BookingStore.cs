@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
+using Npgsql;
 
 namespace Knotwork.Data.Booking;
 
@@ -162,7 +163,17 @@ public sealed class BookingStore
                     CreatedAtUtc = now.ToDateTimeUtc(),
                 };
                 _db.Bookings.Add(booking);
-                await _db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await _db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation })
+                {
+                    // Another path wrote an overlapping booking without the lock; the database refused this one.
+                    _db.ChangeTracker.Clear();
+                    return new BookingOutcome.Conflict(new BookingRejection(BookingProblem.Taken, "That time has just been booked."), Nearest(scheduler, request, now, existing));
+                }
+
                 await transaction.CommitAsync(cancellationToken);
                 _db.Entry(booking).State = EntityState.Detached;
                 return new BookingOutcome.Created(booking, token, Replayed: false);
@@ -189,14 +200,8 @@ public sealed class BookingStore
         if (booking.Status == BookingStatus.Cancelled)
             return new CancellationOutcome.Cancelled(booking, AlreadyCancelled: true);
 
-        var start = Instant.FromDateTimeUtc(booking.StartUtc);
-        if (start - now < policies.CancellationWindow)
-        {
-            var fee = policies.LateCancellationFee > 0 ? $" A late-cancellation fee of ${policies.LateCancellationFee:0.00} may apply." : "";
-            return new CancellationOutcome.TooLate(
-                $"Your visit starts in less than {(int)policies.CancellationWindow.TotalHours} hours, so it can no longer be cancelled online: please call or e-mail the practice.{fee}",
-                policies.LateCancellationFee);
-        }
+        if (OnlineCancellation.Refusal(policies, Instant.FromDateTimeUtc(booking.StartUtc), now) is { } refusal)
+            return new CancellationOutcome.TooLate(refusal, policies.LateCancellationFee);
 
         booking.Status = BookingStatus.Cancelled;
         booking.CancelledAtUtc = now.ToDateTimeUtc();

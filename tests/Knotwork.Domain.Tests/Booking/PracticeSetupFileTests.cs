@@ -186,10 +186,13 @@ public class PracticeSetupFileTests
     [Fact]
     public void Read_TextWhereANumberBelongs_NamesTheFieldAndLine()
     {
-        var problem = SingleProblem(SampleWith("\"minutes\": 90", "\"minutes\": \"ninety\""));
+        var json = SampleWith("\"minutes\": 90", "\"minutes\": \"ninety\"");
+        var line = json[..json.IndexOf("ninety", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var problem = SingleProblem(json);
 
         Assert.Equal("services[1].minutes", problem.Field);
-        Assert.StartsWith("Line 6: expected a whole number", problem.Message, StringComparison.Ordinal);
+        Assert.Equal($"Line {line}: this should be a whole number, such as 60.", problem.Message);
     }
 
     [Fact]

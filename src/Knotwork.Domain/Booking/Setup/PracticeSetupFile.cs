@@ -123,7 +123,7 @@ public static class PracticeSetupFile
             message.Contains("Dictionary`2", StringComparison.Ordinal) || message.Contains("Document", StringComparison.Ordinal) ? "an object in curly braces { }" :
             null;
         return expected is not null
-            ? new SetupProblem(field, $"{where}expected {expected} here.")
+            ? new SetupProblem(field, $"{where}this should be {expected}.")
             : new SetupProblem(field, $"{where}the file is not valid JSON ({FirstSentence(message)}).");
 
         static string FirstSentence(string text)
