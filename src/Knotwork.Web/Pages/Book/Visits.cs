@@ -17,14 +17,18 @@ internal static class Visits
     /// <summary>How a start travels in a form or link: the local time with its offset, such as 2027-03-09T09:00:00-08.</summary>
     public static readonly OffsetDateTimePattern StartPattern = OffsetDateTimePattern.GeneralIso;
 
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+    // The app runs in globalization-invariant mode; the invariant culture's names and AM/PM are English.
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     /// <summary>The form value of <paramref name="start"/>.</summary>
     public static string StartValue(ZonedDateTime start) => StartPattern.Format(start.ToOffsetDateTime());
 
     /// <summary>The start in a form or link, or null when it is not one (the caller answers 400).</summary>
+    /// <remarks>Years far from now are refused here: near the ends of the calendar, converting the time to an instant or a zone overflows.</remarks>
     public static Instant? ParseStart(string? text) =>
-        text is { Length: > 0 and <= 40 } && StartPattern.Parse(text.Trim()) is { Success: true } parsed ? parsed.Value.ToInstant() : null;
+        text is { Length: > 0 and <= 40 } && StartPattern.Parse(text.Trim()) is { Success: true } parsed && parsed.Value.Year is > 2000 and < 3000
+            ? parsed.Value.ToInstant()
+            : null;
 
     /// <summary>"9:00 AM".</summary>
     public static string Time(ZonedDateTime t) => t.ToString("h:mm tt", English);
@@ -42,7 +46,7 @@ internal static class Visits
     public static string ZoneName(DateTimeZone zone, Instant at) => $"{zone.Id} ({zone.GetZoneInterval(at).Name})";
 
     /// <summary>"$120.00".</summary>
-    public static string Price(decimal amount) => amount.ToString("C2", English);
+    public static string Price(decimal amount) => "$" + amount.ToString("#,0.00", English);
 
     /// <summary>"Deep tissue, 60 minutes" for a service without a name of its own, else its name and minutes.</summary>
     public static string ServiceName(Service service) => $"{service.Name} ({service.Minutes} minutes)";
