@@ -2,8 +2,18 @@ using System.Text.Encodings.Web;
 
 namespace Knotwork.Web.Mail;
 
-/// <summary>An e-mail's subject and HTML body, every value from a person already encoded.</summary>
-internal sealed record MailText(string Subject, string HtmlBody);
+/// <summary>An e-mail's subject and HTML body, every value from a person already encoded, and its attachments.</summary>
+internal sealed record MailText(string Subject, string HtmlBody)
+{
+    /// <summary>Files sent with the message, such as a visit's calendar invitation.</summary>
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>A file sent with an e-mail.</summary>
+/// <param name="FileName">The name a mail program shows and saves it under.</param>
+/// <param name="ContentType">The MIME type with its parameters, such as <c>text/calendar; method=REQUEST; charset=utf-8</c>.</param>
+/// <param name="Content">The file's text.</param>
+internal sealed record MailAttachment(string FileName, string ContentType, string Content);
 
 /// <summary>
 /// The messages Knotwork sends, in one place: the pages say which message and to whom, never how it reads. Every
@@ -37,7 +47,34 @@ internal static class MailTemplates
         "Your Knotwork password was changed",
         $"<p>Hello {E(name)},</p><p>The password of your Knotwork account was just changed, and every other session of the account was signed out. If this was not you, reset your password now and tell the practice.</p>");
 
+    /// <summary>
+    /// To a client who booked a visit: when and where, the price, and the private link to change or cancel it (the
+    /// only way a guest can), with the visit as a calendar invitation (<paramref name="calendar"/>, iCalendar text).
+    /// </summary>
+    public static MailText VisitBooked(VisitSummary visit, string manageLink, string calendar) => new(
+        $"Your massage visit on {visit.When}",
+        $"<p>Hello {E(visit.ClientName)},</p><p>Your visit is booked.</p>" +
+        $"<ul><li><strong>{E(visit.Service)}</strong></li><li>{E(visit.When)} ({E(visit.TimeZone)})</li><li>At {E(visit.Address)}</li>" +
+        $"<li>With {E(visit.Therapist)}, who arrives a few minutes early to set up</li><li>Price: {E(visit.Price)}</li></ul>" +
+        $"<p>The attached invitation (visit.ics) adds the visit to your calendar.</p>" +
+        $"<p>To see, change or cancel your visit, use this private link (keep it to yourself): {A(manageLink)}</p>" +
+        $"<p>{E(visit.CancellationRule)}</p>")
+    {
+        Attachments = [new MailAttachment("visit.ics", "text/calendar; method=REQUEST; charset=utf-8", calendar)],
+    };
+
     private static string E(string text) => HtmlEncoder.Default.Encode(text);
 
     private static string A(string link) => $"<a href=\"{E(link)}\">{E(link)}</a>";
 }
+
+/// <summary>A booked visit as a client reads it, every value plain text (the template encodes it).</summary>
+/// <param name="ClientName">Who booked.</param>
+/// <param name="Service">The session, such as "Deep tissue, 60 minutes".</param>
+/// <param name="When">The day and time in the practice's time zone, such as "Tuesday, March 9, 2027 at 9:00 AM".</param>
+/// <param name="TimeZone">The practice's time zone, such as "Pacific time, America/Los_Angeles".</param>
+/// <param name="Address">The street address and ZIP of the visit.</param>
+/// <param name="Therapist">Who comes.</param>
+/// <param name="Price">The price quoted, such as "$120.00".</param>
+/// <param name="CancellationRule">Until when the visit can be cancelled online.</param>
+internal sealed record VisitSummary(string ClientName, string Service, string When, string TimeZone, string Address, string Therapist, string Price, string CancellationRule);

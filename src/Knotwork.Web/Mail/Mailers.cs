@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Mail;
+using System.Net.Mime;
+using System.Text;
 using Knotwork.Data;
 using Knotwork.Data.Entities;
 
@@ -29,7 +31,8 @@ internal sealed class SmtpSettings
 
 /// <summary>
 /// Keeps each message in the held-mail table, which the owner reads on the Held mail page, so a first-time user
-/// without a mail server can still confirm accounts.
+/// without a mail server can still confirm accounts. Attachments are not held (the table has no place for them yet):
+/// a message that carries one also links to it, as the visit confirmation links to its calendar file.
 /// </summary>
 internal sealed class HoldingMailer(KnotworkDbContext db, TimeProvider clock) : IMailer
 {
@@ -54,6 +57,14 @@ internal sealed class SmtpMailer(SmtpSettings settings) : IMailer
         }
 
         using var mail = new MailMessage(settings.From, to, message.Subject, message.HtmlBody) { IsBodyHtml = true };
+        foreach (var file in message.Attachments)
+        {
+            var attachment = new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(file.Content)), new ContentType(file.ContentType));
+            attachment.ContentDisposition!.FileName = file.FileName;
+            attachment.ContentType.Name = file.FileName;
+            mail.Attachments.Add(attachment); // disposed with the message
+        }
+
         await client.SendMailAsync(mail, cancellationToken);
     }
 }

@@ -40,6 +40,8 @@ public class AuthorizationWalkTests
         ["/muscles/{slug}"] = ("/muscles/deltoid", All(Outcome.Ok)),
         ["/groups/{slug}"] = ("/groups/calves", All(Outcome.Ok)),
         ["/learn"] = ("/learn", All(Outcome.Ok)),
+        ["/book"] = ("/book?zip=93534", All(Outcome.Ok)), // booking is for guests too; a signed-in client's own details are filled in
+        ["/book/manage/{id}"] = ($"/book/manage/{Guid.NewGuid()}?token=guess", All(Outcome.Missing)), // only the manage token opens a booking
         ["/not-found"] = ("/not-found", All(Outcome.Missing)),
         ["/setup"] = ("/setup", All(Outcome.Missing)),
         ["/account/sign-in"] = ("/account/sign-in", All(Outcome.Ok)),
