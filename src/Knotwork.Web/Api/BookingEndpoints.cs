@@ -401,7 +401,7 @@ internal static class BookingEndpoints
     private static Instant Now(TimeProvider clock) => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
     private static string ManageUrl(PublicLinks links, HttpRequest request, Guid id, string token) =>
-        links.To(request, $"/bookings/{id}?token={Uri.EscapeDataString(token)}");
+        links.To(request, $"/book/manage/{id}?token={Uri.EscapeDataString(token)}");
 
     private static ServiceDto ToDto(Service s) =>
         new(s.Id, s.Name, JsonNamingPolicy.KebabCaseLower.ConvertName(s.Kind.ToString()), s.Minutes, s.Description, s.Kind.IncludesTriggerPointWork());

@@ -186,8 +186,10 @@ public class BookingEndpointsTests
         Assert.Equal(slot.Therapist, body.GetProperty("therapist").GetString());
         Assert.Equal(110.00m, body.GetProperty("price").GetDecimal());
         var manage = new Uri(body.GetProperty("manageUrl").GetString()!);
-        Assert.Contains($"/bookings/{body.GetProperty("id").GetGuid()}", manage.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal($"/book/manage/{body.GetProperty("id").GetGuid()}", manage.AbsolutePath);
         Assert.StartsWith("?token=", manage.Query, StringComparison.Ordinal);
+        var page = await app.CreateClient().GetAsync(new Uri(manage.PathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode); // the link in the answer opens the booking's page
         var (_, after) = await app.GetJson("/api/availability?service=deep-tissue-60&zip=93534&from=2027-03-09&days=1");
         Assert.DoesNotContain(after.GetProperty("slots").EnumerateArray(),
             s => s.GetProperty("start").GetString() == slot.Start && s.GetProperty("therapist").GetString() == slot.Therapist);
