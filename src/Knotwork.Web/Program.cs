@@ -3,6 +3,7 @@ using Knotwork.Web.Accounts;
 using Knotwork.Web.Api;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Mail;
+using Knotwork.Web.Calendar;
 using Knotwork.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services.AddDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddAudit();
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddKnowledge();
 builder.Services.AddBodyMap();
 builder.Services.AddApi();
