@@ -46,6 +46,7 @@ app.MapHealth();
 app.MapRegions();
 app.MapMuscles();
 app.MapFinder();
+app.MapCalendarFeed();
 app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();
