@@ -55,6 +55,39 @@ public class ReminderTests
         Assert.Equal(1, await HeldFor(app, later));
     }
 
+    [Fact]
+    public async Task TheBackgroundService_SweepsOnItsInterval_WithTheAppsClock()
+    {
+        await using var app = new KnotworkApp();
+        await using var running = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Knotwork:Reminders:IntervalSeconds", "0.1");
+            b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Now)));
+        });
+        _ = running.Services; // started: the service's first sweep finds nothing
+        await using (var scope = running.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+            db.Bookings.Add(new BookingRecord
+            {
+                Id = Guid.NewGuid(), ServiceId = "deep-tissue-60", TherapistId = "maria", Status = BookingStatus.Booked, StartUtc = Now.AddHours(3),
+                EndUtc = Now.AddHours(4), Zip = "93534", Address = "44 Cedar Ave", Name = "Dana Reyes", Email = "timer@knotwork.test",
+                Phone = "+1 661 555 0100", Price = 120m, ManageTokenHash = new string('0', 64), CreatedAtUtc = Now.AddDays(-2),
+            });
+            await db.SaveChangesAsync(Token);
+        }
+
+        var held = 0;
+        for (var i = 0; i < 100 && held == 0; i++)
+        {
+            await Task.Delay(100, Token);
+            await using var scope = running.Services.CreateAsyncScope();
+            held = await scope.ServiceProvider.GetRequiredService<KnotworkDbContext>().HeldMail.CountAsync(m => m.To == "timer@knotwork.test", Token);
+        }
+
+        Assert.Equal(1, held);
+    }
+
     /// <summary>
     /// 30 due bookings; two servers each run eight sweeps at once (as overlapping timers and restarts would): every
     /// booking gets exactly one e-mail, and its reminder is recorded as sent.
