@@ -13,7 +13,7 @@ internal static class PracticeCommands
     {
         return new Command("practice", "Export or import the practice's booking setup (services, areas, prices, therapists, policies, travel) as one JSON file; see the README for its fields.")
         {
-            Export(io), Import(io),
+            Export(io), Import(io), FeedTokenCommand(io),
         };
     }
 
@@ -55,6 +55,42 @@ internal static class PracticeCommands
             }
         });
         return export;
+    }
+
+    private static Command FeedTokenCommand(Io io)
+    {
+        var therapist = new Argument<string>("THERAPIST") { Description = "The therapist's id in the practice setup." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "The app's public address (Knotwork:PublicBaseUrl), such as https://book.example.com; without it, the path alone is printed." };
+        var access = new DatabaseAccess();
+        var command = new Command("feed-token", "Make a new private calendar feed URL for a therapist and print it, once; the old URL stops working at once. Exit 1 for a therapist the setup does not have.") { therapist, baseUrl };
+        access.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var id = parse.GetValue(therapist)!;
+            var address = parse.GetValue(baseUrl)?.TrimEnd('/');
+            if (address is not null && !(Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+                return io.UsageError($"'{address}' is not an http(s) address such as https://book.example.com.");
+
+            var (db, exitCode) = await access.OpenAsync(parse, io, cancellationToken);
+            if (db is null)
+                return exitCode;
+            await using (db)
+            {
+                var setup = (await db.GetPracticeSetupAsync(cancellationToken))?.Read(ZipCodes.Default).Setup;
+                if (setup?.FindTherapist(id) is null)
+                {
+                    var known = setup is null ? "no practice setup has been saved yet" : "the setup's therapists are " + string.Join(", ", setup.Therapists.Select(t => t.Id));
+                    io.Error.WriteLine($"knotwork: no therapist '{id}' ({known}).");
+                    return KnotworkCommand.Failed;
+                }
+
+                var token = await db.RenewFeedTokenAsync(id, DateTime.UtcNow, cancellationToken);
+                io.Out.WriteLine($"{address}/calendar/{Uri.EscapeDataString(id)}/{token}.ics");
+                io.Error.WriteLine("Give this URL to the therapist to subscribe to; it is shown only now. Any earlier URL no longer works.");
+                return KnotworkCommand.Ok;
+            }
+        });
+        return command;
     }
 
     private static Command Import(Io io)

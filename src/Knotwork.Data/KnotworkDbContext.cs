@@ -50,6 +50,9 @@ public abstract class KnotworkDbContext(DbContextOptions options)
     /// <summary>Booked and cancelled visits.</summary>
     public DbSet<BookingRecord> Bookings => Set<BookingRecord>();
 
+    /// <summary>The hash of each therapist's calendar feed token.</summary>
+    public DbSet<TherapistFeedRecord> TherapistFeeds => Set<TherapistFeedRecord>();
+
     /// <summary>One value sealed with the key the database was first encrypted with (see <see cref="KnotworkData.MigrateAsync"/>).</summary>
     public DbSet<EncryptionKeyCheck> EncryptionKeyChecks => Set<EncryptionKeyCheck>();
 
@@ -200,6 +203,13 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.HasIndex(b => new { b.TherapistId, b.StartUtc });
             e.HasIndex(b => b.StartUtc);
             e.HasOne<ClientRecord>().WithMany().HasForeignKey(b => b.ClientId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<TherapistFeedRecord>(e =>
+        {
+            e.HasKey(f => f.TherapistId);
+            e.Property(f => f.TherapistId).HasMaxLength(FieldLimits.SetupId);
+            e.Property(f => f.TokenHash).HasMaxLength(64);
         });
 
         builder.Entity<HeldMessage>(e =>

@@ -3,6 +3,7 @@ using Knotwork.Web.Accounts;
 using Knotwork.Web.Api;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Booking;
+using Knotwork.Web.Calendar;
 using Knotwork.Web.Mail;
 using Knotwork.Web.Security;
 
@@ -19,6 +20,7 @@ builder.Services.AddDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddAudit();
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddKnowledge();
 builder.Services.AddBodyMap();
 builder.Services.AddBooking();
@@ -48,6 +50,7 @@ app.MapRegions();
 app.MapMuscles();
 app.MapFinder();
 app.MapBooking();
+app.MapCalendarFeed();
 app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();

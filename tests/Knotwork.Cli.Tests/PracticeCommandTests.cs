@@ -56,6 +56,35 @@ public sealed class PracticeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task FeedToken_PrintsTheUrlOnce_StoresOnlyItsHash_AndRenewingRevokesTheOldOne()
+    {
+        await CreateDatabase();
+        Assert.Equal(0, CliRunner.InProcess(["practice", "import", Sample, .. Where]).ExitCode);
+
+        var first = CliRunner.InProcess(["practice", "feed-token", "maria", "--base-url", "https://book.example.com/", .. Where]);
+        var second = CliRunner.InProcess(["practice", "feed-token", "maria", .. Where]);
+        var unknown = CliRunner.InProcess(["practice", "feed-token", "nobody", .. Where]);
+
+        Assert.Equal(0, first.ExitCode);
+        var firstUrl = first.Out.Trim();
+        Assert.Matches(@"^https://book\.example\.com/calendar/maria/[A-Za-z0-9_-]{43}\.ics$", firstUrl);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Matches(@"^/calendar/maria/[A-Za-z0-9_-]{43}\.ics$", second.Out.Trim());
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("no therapist 'nobody'", unknown.Error, StringComparison.Ordinal);
+
+        var oldToken = firstUrl[(firstUrl.LastIndexOf('/') + 1)..^4];
+        var newToken = second.Out.Trim()[(second.Out.Trim().LastIndexOf('/') + 1)..^4];
+        var key = MasterKey.LoadOrCreateFile(KeyFile);
+        var settings = DatabaseSettings.ForSqliteFile(Path.Combine(_folder.FullName, DatabaseSettings.SqliteFileName));
+        await using var db = new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite(settings.ConnectionString).UseColumnEncryption(key).Options);
+        var stored = await db.TherapistFeeds.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(Knotwork.Domain.Booking.Calendar.FeedToken.Hash(newToken), stored.TokenHash);
+        Assert.False(await Knotwork.Data.Booking.TherapistFeedStore.FeedTokenMatchesAsync(db, "maria", oldToken, TestContext.Current.CancellationToken));
+        Assert.True(await Knotwork.Data.Booking.TherapistFeedStore.FeedTokenMatchesAsync(db, "maria", newToken, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Import_AFileWithProblems_ListsThemByField_ExitsWith1_AndChangesNothing()
     {
         await CreateDatabase();

@@ -84,3 +84,18 @@ public sealed class BookingRecord
 
     public DateTime? ReminderSentAtUtc { get; set; }
 }
+
+/// <summary>
+/// A therapist's private calendar feed: the SHA-256 (hex) of the long random token in its URL, never the token
+/// itself. One row per therapist (the id from the practice setup); renewing replaces the hash, revoking the old URL.
+/// </summary>
+public sealed class TherapistFeedRecord
+{
+    /// <summary>The therapist's id in the practice setup.</summary>
+    public string TherapistId { get; set; } = string.Empty;
+
+    public string TokenHash { get; set; } = string.Empty;
+
+    /// <summary>When the current token was made.</summary>
+    public DateTime RenewedAtUtc { get; set; }
+}

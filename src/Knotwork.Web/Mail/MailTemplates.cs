@@ -63,6 +63,13 @@ internal static class MailTemplates
         Attachments = [new MailAttachment("visit.ics", "text/calendar; method=REQUEST; charset=utf-8", calendar)],
     };
 
+    /// <summary>To a client, the lead time (24 hours by default) before a visit: when, what and where.</summary>
+    public static MailText Reminder(string name, string service, string when, string address, string? therapist) => new(
+        "Reminder: your massage " + when,
+        $"<p>Hello {E(name)},</p><p>A reminder of your {E(service)} on {E(when)} at {E(address)}" +
+        (therapist is null ? "." : $", with {E(therapist)}.") +
+        "</p><p>Please have a space of about 7 by 10 feet clear for the table. To change or cancel, use the link in your confirmation e-mail or contact the practice.</p>");
+
     private static string E(string text) => HtmlEncoder.Default.Encode(text);
 
     private static string A(string link) => $"<a href=\"{E(link)}\">{E(link)}</a>";

@@ -58,6 +58,9 @@ public class AuthorizationWalkTests
         ["/api/muscles/"] = ("/api/muscles", All(Outcome.Ok)),
         ["/api/muscles/{slug}"] = ("/api/muscles/soleus", All(Outcome.Ok)),
         ["/api/finder/"] = ("/api/finder?regions=temple.l", All(Outcome.Ok)),
+        // Token-protected public: a calendar app cannot sign in, so the token in the URL is the only key; a signed-in
+        // owner without it gets the same 404 as a stranger (CalendarFeedTests covers the right token and renewal).
+        ["/calendar/{therapistId}/{token}.ics"] = ("/calendar/maria/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", All(Outcome.Missing)),
         ["/openapi/{documentName}.json"] = ("/openapi/v1.json", All(Outcome.Ok)),
         // The booking API (over the sample practice a first run starts with): public, and never about a client.
         ["/api/services"] = ("/api/services", All(Outcome.Ok)),

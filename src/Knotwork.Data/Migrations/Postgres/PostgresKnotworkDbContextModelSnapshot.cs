@@ -523,6 +523,25 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.ToTable("Assignments");
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.TherapistFeedRecord", b =>
+                {
+                    b.Property<string>("TherapistId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RenewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("TherapistId");
+
+                    b.ToTable("TherapistFeeds");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
