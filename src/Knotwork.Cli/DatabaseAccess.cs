@@ -40,6 +40,17 @@ internal sealed class DatabaseAccess
     /// <summary>The migrated database; or null, with the exit code, after writing why not.</summary>
     public async Task<(KnotworkDbContext? Db, int ExitCode)> OpenAsync(ParseResult parse, Io io, CancellationToken cancellationToken)
     {
+        var (db, _, exitCode) = await OpenWithKeyAsync(parse, io, requireCurrentSchema: true, cancellationToken);
+        return (db, exitCode);
+    }
+
+    /// <summary>
+    /// The database and the master key that opens it; or nulls, with the exit code, after writing why not. With
+    /// <paramref name="requireCurrentSchema"/> false an older database opens too (for reading what it already has).
+    /// </summary>
+    public async Task<(KnotworkDbContext? Db, MasterKey? Key, int ExitCode)> OpenWithKeyAsync(
+        ParseResult parse, Io io, bool requireCurrentSchema, CancellationToken cancellationToken)
+    {
         var settings = new Dictionary<string, string?>
         {
             [DatabaseSettings.DataDirectoryKey] = parse.GetValue(Data),
@@ -53,11 +64,11 @@ internal sealed class DatabaseAccess
         var contentRoot = Directory.GetCurrentDirectory();
         var database = DatabaseSettings.From(configuration, contentRoot);
         if (database.SqliteFile is { } file && !File.Exists(file))
-            return (null, io.UsageError($"No Knotwork database at '{file}'. Give the app's data folder with --data DIR, or --postgres CONNECTION (start the app once to create the database)."));
+            return (null, null, io.UsageError($"No Knotwork database at '{file}'. Give the app's data folder with --data DIR, or --postgres CONNECTION (start the app once to create the database)."));
 
         var keySource = configuration[MasterKey.ConfigurationKey] is { Length: > 0 } ? null : Path.GetFullPath(configuration[MasterKey.KeyFileKey] ?? MasterKey.DefaultKeyFile, contentRoot);
         if (keySource is not null && !File.Exists(keySource))
-            return (null, io.UsageError($"No key file at '{keySource}'. Give the app's master key with --key-file FILE or Knotwork__EncryptionKey."));
+            return (null, null, io.UsageError($"No key file at '{keySource}'. Give the app's master key with --key-file FILE or Knotwork__EncryptionKey."));
 
         MasterKey key;
         try
@@ -66,18 +77,18 @@ internal sealed class DatabaseAccess
         }
         catch (EncryptionKeyException e)
         {
-            return (null, io.UsageError(e.Message));
+            return (null, null, io.UsageError(e.Message));
         }
 
         KnotworkDbContext db = database.Provider == DatabaseProvider.Postgres
             ? new PostgresKnotworkDbContext(new DbContextOptionsBuilder<PostgresKnotworkDbContext>().UseNpgsql(database.ConnectionString).UseColumnEncryption(key).Options)
             : new SqliteKnotworkDbContext(new DbContextOptionsBuilder<SqliteKnotworkDbContext>().UseSqlite(database.ConnectionString).UseColumnEncryption(key).Options);
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (requireCurrentSchema && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.DisposeAsync();
-            return (null, io.UsageError("The database is older than this knotwork command: start the app once (it brings the database up to date), then try again."));
+            return (null, null, io.UsageError("The database is older than this knotwork command: start the app once (it brings the database up to date), then try again."));
         }
 
-        return (db, KnotworkCommand.Ok);
+        return (db, key, KnotworkCommand.Ok);
     }
 }
