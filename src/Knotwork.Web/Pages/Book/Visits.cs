@@ -48,8 +48,9 @@ internal static class Visits
     /// <summary>"$120.00".</summary>
     public static string Price(decimal amount) => "$" + amount.ToString("#,0.00", English);
 
-    /// <summary>"Deep tissue, 60 minutes" for a service without a name of its own, else its name and minutes.</summary>
-    public static string ServiceName(Service service) => $"{service.Name} ({service.Minutes} minutes)";
+    /// <summary>The service's name with its length, unless the name already says it: "Deep tissue, 60 minutes"; "Swedish (60 minutes)".</summary>
+    public static string ServiceName(Service service) =>
+        service.Name.Contains($"{service.Minutes} min", StringComparison.OrdinalIgnoreCase) ? service.Name : $"{service.Name} ({service.Minutes} minutes)";
 
     /// <summary>The visit's start in the practice's zone.</summary>
     public static ZonedDateTime Start(BookingRecord booking, PracticeSetup setup) => Instant.FromDateTimeUtc(booking.StartUtc).InZone(setup.TimeZone);
