@@ -95,9 +95,30 @@ public sealed class PostgresTestDatabase : ITestDatabase
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(Admin);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+
+        // Dropping a throwaway database can collide with another class creating or dropping its own at the same
+        // moment (CI once failed a class's cleanup here after all its tests passed): try a few times, and leave the
+        // database behind with a message rather than fail tests that passed.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var admin = new NpgsqlConnection(Admin);
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (NpgsqlException e) when (attempt < 5)
+            {
+                await Console.Error.WriteLineAsync($"Dropping {_name} failed ({e.Message}); trying again.");
+                await Task.Delay(200 * attempt);
+            }
+            catch (NpgsqlException e)
+            {
+                await Console.Error.WriteLineAsync($"Left the throwaway database {_name} behind: {e.Message}");
+                return;
+            }
+        }
     }
 }
