@@ -53,6 +53,9 @@ public abstract class KnotworkDbContext(DbContextOptions options)
     /// <summary>The hash of each therapist's calendar feed token.</summary>
     public DbSet<TherapistFeedRecord> TherapistFeeds => Set<TherapistFeedRecord>();
 
+    /// <summary>Which staff account works as which setup therapist.</summary>
+    public DbSet<TherapistAccountRecord> TherapistAccounts => Set<TherapistAccountRecord>();
+
     /// <summary>One value sealed with the key the database was first encrypted with (see <see cref="KnotworkData.MigrateAsync"/>).</summary>
     public DbSet<EncryptionKeyCheck> EncryptionKeyChecks => Set<EncryptionKeyCheck>();
 
@@ -212,12 +215,20 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.Property(f => f.TokenHash).HasMaxLength(64);
         });
 
+        builder.Entity<TherapistAccountRecord>(e =>
+        {
+            e.HasKey(a => a.TherapistId);
+            e.Property(a => a.TherapistId).HasMaxLength(FieldLimits.SetupId);
+            e.HasIndex(a => a.UserId).IsUnique();
+        });
+
         builder.Entity<HeldMessage>(e =>
         {
             e.ToTable("HeldMail");
             e.Property(m => m.To).HasMaxLength(FieldLimits.Email);
             e.Property(m => m.Subject).HasMaxLength(300);
             e.Property(m => m.HtmlBody).HasConversion(seal); // holds confirmation, invitation and reset links
+            e.Property(m => m.AttachmentsJson).HasConversion(seal); // an invitation names the client and their address
             e.HasIndex(m => m.CreatedAtUtc);
         });
     }

@@ -299,8 +299,11 @@ public sealed class BookingStore
         return null;
     }
 
-    /// <summary>The manage token of booking <paramref name="id"/>: HMAC-SHA256 under the master key's booking-token key, base64url.</summary>
-    private string TokenFor(Guid id) => Base64Url.EncodeToString(HMACSHA256.HashData(_tokenKey, id.ToByteArray()));
+    /// <summary>
+    /// The manage token of booking <paramref name="id"/>: HMAC-SHA256 under the master key's booking-token key, base64url.
+    /// It can be made again from the id (for a reminder's link) but not without the master key.
+    /// </summary>
+    public string TokenFor(Guid id) => Base64Url.EncodeToString(HMACSHA256.HashData(_tokenKey, id.ToByteArray()));
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

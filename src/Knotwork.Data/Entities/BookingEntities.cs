@@ -99,3 +99,19 @@ public sealed class TherapistFeedRecord
     /// <summary>When the current token was made.</summary>
     public DateTime RenewedAtUtc { get; set; }
 }
+
+/// <summary>
+/// Which staff account works as which therapist of the practice setup, set by the owner on the Staff page: a therapist
+/// signed in sees their own day, week and bookings through it. One row per setup therapist; an account is linked to
+/// at most one therapist.
+/// </summary>
+public sealed class TherapistAccountRecord
+{
+    /// <summary>The therapist's id in the practice setup.</summary>
+    public string TherapistId { get; set; } = string.Empty;
+
+    /// <summary>The staff account (owner or therapist) that works as this therapist.</summary>
+    public Guid UserId { get; set; }
+
+    public DateTime LinkedAtUtc { get; set; }
+}

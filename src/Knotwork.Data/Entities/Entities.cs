@@ -159,6 +159,9 @@ public sealed class HeldMessage
     public string Subject { get; set; } = string.Empty;
 
     public string HtmlBody { get; set; } = string.Empty;
+
+    /// <summary>The attachments (an invitation's .ics), as JSON: <c>[{"fileName", "contentType", "content"}]</c>; null for none.</summary>
+    public string? AttachmentsJson { get; set; }
 }
 
 /// <summary>
