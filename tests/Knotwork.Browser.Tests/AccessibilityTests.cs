@@ -10,7 +10,8 @@ public class AccessibilityTests(BrowserFixture fixture)
     public static TheoryData<string> Pages() => new(
         "/", "/finder", "/finder?regions=chest.l,temple.l,neck-back.l&context=stress", "/muscles", "/muscles?q=IT+band",
         "/muscles/upper-trapezius", "/muscles/sternocleidomastoid", "/groups/it-band", "/learn", "/no-such-page",
-        "/setup", "/account/sign-in", "/account/accept-invite");
+        "/setup", "/account/sign-in", "/account/accept-invite", "/book", "/book?zip=93534", "/book?zip=93534&service=deep-tissue-60",
+        "/book?zip=90210");
 
     [Theory]
     [MemberData(nameof(Pages))]
