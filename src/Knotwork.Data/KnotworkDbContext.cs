@@ -53,6 +53,12 @@ public abstract class KnotworkDbContext(DbContextOptions options)
     /// <summary>The hash of each therapist's calendar feed token.</summary>
     public DbSet<TherapistFeedRecord> TherapistFeeds => Set<TherapistFeedRecord>();
 
+    /// <summary>Treatment visits.</summary>
+    public DbSet<VisitRecord> Visits => Set<VisitRecord>();
+
+    /// <summary>The trigger points charted at visits.</summary>
+    public DbSet<ChartEntryRecord> ChartEntries => Set<ChartEntryRecord>();
+
     /// <summary>Which staff account works as which setup therapist.</summary>
     public DbSet<TherapistAccountRecord> TherapistAccounts => Set<TherapistAccountRecord>();
 
@@ -213,6 +219,26 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.HasKey(f => f.TherapistId);
             e.Property(f => f.TherapistId).HasMaxLength(FieldLimits.SetupId);
             e.Property(f => f.TokenHash).HasMaxLength(64);
+        });
+
+        builder.Entity<VisitRecord>(e =>
+        {
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<ClientRecord>().WithMany().HasForeignKey(v => v.ClientId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<KnotworkUser>().WithMany().HasForeignKey(v => v.TherapistUserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<BookingRecord>().WithMany().HasForeignKey(v => v.BookingId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(v => v.BookingId).IsUnique();
+            e.HasIndex(v => new { v.ClientId, v.StartedAtUtc });
+            e.HasMany(v => v.ChartEntries).WithOne().HasForeignKey(c => c.VisitId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ChartEntryRecord>(e =>
+        {
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.Property(c => c.DetailJson).HasConversion(sealText);
+            e.HasOne<KnotworkUser>().WithMany().HasForeignKey(c => c.RecordedById).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.VisitId);
         });
 
         builder.Entity<TherapistAccountRecord>(e =>

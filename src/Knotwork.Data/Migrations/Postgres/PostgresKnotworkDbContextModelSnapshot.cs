@@ -172,6 +172,36 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.ToTable("Bookings");
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.ChartEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DetailJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("ChartEntries");
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.ClientRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -565,6 +595,43 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.ToTable("TherapistFeeds");
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.VisitRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TherapistUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("TherapistUserId");
+
+                    b.HasIndex("ClientId", "StartedAtUtc");
+
+                    b.ToTable("Visits");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -722,6 +789,21 @@ namespace Knotwork.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.ChartEntryRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Knotwork.Data.Entities.VisitRecord", null)
+                        .WithMany("ChartEntries")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.ClientRecord", b =>
                 {
                     b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
@@ -766,6 +848,26 @@ namespace Knotwork.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.VisitRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.BookingRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Knotwork.Data.Entities.ClientRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -825,6 +927,11 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.Navigation("Assignments");
 
                     b.Navigation("PainMaps");
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.VisitRecord", b =>
+                {
+                    b.Navigation("ChartEntries");
                 });
 #pragma warning restore 612, 618
         }

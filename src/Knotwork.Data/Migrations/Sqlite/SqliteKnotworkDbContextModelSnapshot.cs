@@ -164,6 +164,36 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.ToTable("Bookings");
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.ChartEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("ChartEntries");
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.ClientRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -555,6 +585,43 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.ToTable("TherapistFeeds");
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.VisitRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TherapistUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("TherapistUserId");
+
+                    b.HasIndex("ClientId", "StartedAtUtc");
+
+                    b.ToTable("Visits");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -706,6 +773,21 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.ChartEntryRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Knotwork.Data.Entities.VisitRecord", null)
+                        .WithMany("ChartEntries")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.ClientRecord", b =>
                 {
                     b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
@@ -750,6 +832,26 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.VisitRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.BookingRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Knotwork.Data.Entities.ClientRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -809,6 +911,11 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
 
                     b.Navigation("PainMaps");
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.VisitRecord", b =>
+                {
+                    b.Navigation("ChartEntries");
                 });
 #pragma warning restore 612, 618
         }

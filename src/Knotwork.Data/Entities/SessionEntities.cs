@@ -1,0 +1,64 @@
+namespace Knotwork.Data.Entities;
+
+/// <summary>Whether a visit's chart can still change.</summary>
+public enum VisitStatus
+{
+    /// <summary>Being charted: entries may be added and edited.</summary>
+    Open,
+
+    /// <summary>The therapist signed the note: the chart is locked; changes are amendments.</summary>
+#pragma warning disable CA1720 // "signed" is the clinical word for a signed note here, not the integer type
+    Signed,
+#pragma warning restore CA1720
+}
+
+/// <summary>
+/// A treatment visit with a client: from a booking, or started by the therapist without one. The trigger points
+/// charted at it are <see cref="ChartEntries"/>.
+/// </summary>
+public sealed class VisitRecord
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The client treated.</summary>
+    public Guid ClientId { get; set; }
+
+    /// <summary>The booking this visit carries out, or null for a visit started without one.</summary>
+    public Guid? BookingId { get; set; }
+
+    /// <summary>The staff account that treats (and charts).</summary>
+    public Guid TherapistUserId { get; set; }
+
+    public DateTime StartedAtUtc { get; set; }
+
+    public VisitStatus Status { get; set; }
+
+    public DateTime? SignedAtUtc { get; set; }
+
+    public List<ChartEntryRecord> ChartEntries { get; set; } = [];
+}
+
+/// <summary>
+/// One trigger point charted at a visit. <see cref="Id"/> is made on the therapist's phone, so a retried sync finds
+/// the entry instead of adding it again. What was found is health data: it is kept as sealed JSON
+/// (<see cref="DetailJson"/>), never as plain columns.
+/// </summary>
+public sealed class ChartEntryRecord
+{
+    /// <summary>The id the phone made for the entry.</summary>
+    public Guid Id { get; set; }
+
+    public Guid VisitId { get; set; }
+
+    /// <summary>The point, side, signs, pressure tolerance, release, follow-up work and minutes, as JSON; sealed.</summary>
+    public string DetailJson { get; set; } = string.Empty;
+
+    /// <summary>When the therapist last changed the entry, by the phone's clock: a sync with an older copy changes nothing.</summary>
+    public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>When the server last stored it.</summary>
+    public DateTime ReceivedAtUtc { get; set; }
+
+    /// <summary>Who charted it.</summary>
+    public Guid RecordedById { get; set; }
+}
