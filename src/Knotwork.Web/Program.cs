@@ -51,6 +51,7 @@ app.MapMuscles();
 app.MapFinder();
 app.MapBooking();
 app.MapCalendarFeed();
+app.MapVisits();
 app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();

@@ -93,6 +93,9 @@ public enum AuditSubject
 
     /// <summary>A booked visit.</summary>
     Booking,
+
+    /// <summary>A treatment visit and its chart.</summary>
+    Visit,
 }
 
 /// <summary>The stored codes of <see cref="AuditAction"/> and <see cref="AuditSubject"/>, and who can cause an action.</summary>

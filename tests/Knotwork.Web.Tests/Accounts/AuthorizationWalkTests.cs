@@ -13,7 +13,7 @@ public class AuthorizationWalkTests
     private const string Secret1 = "Zelda Quince";   // client 1, assigned to therapist A
     private const string Secret2 = "Yorick Plumb";   // client 2, assigned to nobody
 
-    private enum Outcome { Ok, Login, Denied, Missing, BadRequest }
+    private enum Outcome { Ok, Login, Denied, Missing, BadRequest, Unauthorized }
 
     private static readonly string[] Who = ["stranger", "client1", "client2", "therapistA", "therapistB", "owner"];
 
@@ -28,6 +28,10 @@ public class AuthorizationWalkTests
         ["/practice/staff"] = ("/practice/staff", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
         ["/practice/audit"] = ("/practice/audit", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
         ["/practice/held-mail"] = ("/practice/held-mail", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
+        // Visits (issue 10): staff of the client only; a client reads their aftercare, never the chart.
+        ["/visits/start"] = ($"/visits/start?client={c1}", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Missing, Outcome.Ok]),
+        ["/visits/{id:guid}/chart"] = ($"/visits/{Guid.NewGuid()}/chart", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
+        ["/api/visits/{id:guid}/chart"] = ($"/api/visits/{Guid.NewGuid()}/chart", [Outcome.Unauthorized, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         ["/account"] = ("/account", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/two-factor"] = ("/account/two-factor", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/security"] = ("/account/security", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
@@ -174,6 +178,7 @@ public class AuthorizationWalkTests
             HttpStatusCode.OK => Outcome.Ok,
             HttpStatusCode.NotFound => Outcome.Missing,
             HttpStatusCode.BadRequest => Outcome.BadRequest,
+            HttpStatusCode.Unauthorized => Outcome.Unauthorized, // an API answers 401 rather than redirect to the sign-in page
             HttpStatusCode.Forbidden => Outcome.Denied,
             HttpStatusCode.Redirect when location.Contains("/account/denied", StringComparison.Ordinal) => Outcome.Denied,
             HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => Outcome.Login,

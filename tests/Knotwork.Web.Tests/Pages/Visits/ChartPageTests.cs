@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Knotwork.Data;
+using Knotwork.Web.Tests.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Knotwork.Web.Tests.Pages.Visits;
+
+/// <summary>Charting a visit (issue 10): start a visit, chart points by form and by sync, stored once, seen only by the client's staff.</summary>
+public class ChartPageTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private sealed record Practice(KnotworkApp App, Browser Owner, Browser Theo, Browser Tess, Browser Client, Guid ClientId);
+
+    private static async Task<Practice> SetUp()
+    {
+        var app = new KnotworkApp();
+        var driver = new PracticeDriver(app);
+        var owner = await driver.SetUpOwner();
+        var theo = await driver.InviteTherapist(owner, "Theo A", "theo@knotwork.test");
+        var tess = await driver.InviteTherapist(owner, "Tess B", "tess@knotwork.test");
+        var (client, clientId) = await driver.RegisterClient("Zelda Quince", "zelda@knotwork.test");
+        Guid theoId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+            theoId = await db.Users.Where(u => u.Email == "theo@knotwork.test").Select(u => u.Id).SingleAsync(Token);
+        }
+
+        var assigned = await owner.Post($"/clients/{clientId}", new Dictionary<string, string> { ["therapistId"] = theoId.ToString() }, $"/clients/{clientId}?handler=Assign");
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        // The client's pain map: the left temple and back of the neck.
+        var saved = await theo.Post("/finder?regions=temple.l,neck-back.l", new Dictionary<string, string>
+        {
+            ["clientId"] = clientId.ToString(), ["regions"] = "temple.l,neck-back.l", ["saveId"] = Guid.NewGuid().ToString(),
+        }, "/clients/pain-maps");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        return new Practice(app, owner, theo, tess, client, clientId);
+    }
+
+    private static async Task<Guid> StartVisit(Browser therapist, Guid clientId)
+    {
+        var started = await therapist.Post($"/visits/start?client={clientId}", new Dictionary<string, string> { ["client"] = clientId.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var location = started.Headers.Location!.OriginalString;
+        Assert.Matches("^/visits/[0-9a-f-]{36}/chart$", location);
+        return Guid.Parse(location.Split('/')[2]);
+    }
+
+    private static async Task<HttpResponseMessage> Sync(Browser who, Guid visit, object body)
+    {
+        var token = Browser.AntiforgeryToken(await who.Html($"/visits/{visit}/chart"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/visits/{visit}/chart") { Content = JsonContent.Create(body) };
+        request.Headers.Add("RequestVerificationToken", token);
+        return await who.Http.SendAsync(request, Token);
+    }
+
+    private static object Entry(Guid id, string point = "upper-trapezius/1", string side = "left", string at = "2026-12-02T10:00:00Z") => new
+    {
+        id, triggerPoint = point, side, signs = new[] { "taut-band", "tender-spot", "recognised-pain" }, pressureTolerance = 6,
+        release = new { seconds = 52, softened = true }, followUp = new[] { "stroking", "stretch" }, minutes = 5, recordedAt = at,
+    };
+
+    [Fact]
+    public async Task TheAssignedTherapist_StartsAVisit_AndSeesThePointsSuggestedByThePainMap()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        var visit = await StartVisit(p.Theo, p.ClientId);
+
+        var html = await p.Theo.Html($"/visits/{visit}/chart");
+
+        Assert.Contains("Chart: Zelda Quince", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"upper-trapezius/1|left\"", html, StringComparison.Ordinal); // suggested, on the marked side
+        Assert.Contains("<option value=\"soleus/1\">", html, StringComparison.Ordinal);       // and any of the 175 points
+        Assert.Contains("No points charted yet.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChartingWithoutJavaScript_StoresThePoint_AndAResentFormStoresItOnce()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        var visit = await StartVisit(p.Theo, p.ClientId);
+        var page = await p.Theo.Html($"/visits/{visit}/chart");
+        var id = System.Text.RegularExpressions.Regex.Match(page, "name=\"Input.Id\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Id"] = id, ["Input.Candidate"] = "upper-trapezius/1|left", ["Input.Signs"] = "taut-band", ["Input.Tolerance"] = "6",
+            ["Input.HeldSeconds"] = "45", ["Input.Outcome"] = "released", ["Input.Minutes"] = "5",
+        };
+        using var content = new FormUrlEncodedContent(form.Append(new("Input.Signs", "tender-spot")).Append(new("Input.Signs", "recognised-pain"))
+            .Append(new("__RequestVerificationToken", Browser.AntiforgeryToken(page))));
+        var body = await content.ReadAsStringAsync(Token);
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var again = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+            var posted = await p.Theo.Http.PostAsync(new Uri($"/visits/{visit}/chart?handler=Entry", UriKind.Relative), again, Token);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+
+        var chart = await p.Theo.Html($"/visits/{visit}/chart");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(chart, "data-entry=\""));
+        Assert.Contains("active (reproduces the client&#x27;s familiar pain)", chart, StringComparison.Ordinal);
+        Assert.Contains("released after 45 s (within the usual 30 s to 2 min)", chart, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_ARetriedQueue_IsStoredOnce_AndReadBack()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        var visit = await StartVisit(p.Theo, p.ClientId);
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var first = await Sync(p.Theo, visit, new { entries = new[] { Entry(a) } });
+        var retry = await Sync(p.Theo, visit, new { entries = new[] { Entry(a), Entry(b, "infraspinatus/1", "right") } });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var counts = JsonDocument.Parse(await retry.Content.ReadAsStringAsync(Token));
+        Assert.Equal(1, counts.RootElement.GetProperty("added").GetInt32());
+        Assert.Equal(1, counts.RootElement.GetProperty("unchanged").GetInt32());
+        using var chart = JsonDocument.Parse(await p.Theo.Html($"/api/visits/{visit}/chart"));
+        var entries = chart.RootElement.GetProperty("entries");
+        Assert.Equal(2, entries.GetArrayLength());
+        Assert.Equal("active", entries[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Sync_ABadEntry_IsRefusedByField_AndNothingIsStored()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        var visit = await StartVisit(p.Theo, p.ClientId);
+
+        var refused = await Sync(p.Theo, visit, new { entries = new[] { Entry(Guid.NewGuid()), Entry(Guid.NewGuid(), "no-such-muscle/9") } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadAsStringAsync(Token);
+        Assert.Contains("entries[1].triggerPoint", problem, StringComparison.Ordinal);
+        using var chart = JsonDocument.Parse(await p.Theo.Html($"/api/visits/{visit}/chart"));
+        Assert.Equal(0, chart.RootElement.GetProperty("entries").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task OnlyTheClientsStaff_OpenOrChartTheVisit_AndEveryReadAndChangeIsAudited()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        var visit = await StartVisit(p.Theo, p.ClientId);
+        await Sync(p.Theo, visit, new { entries = new[] { Entry(Guid.NewGuid()) } });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await p.Tess.Get($"/visits/{visit}/chart")).StatusCode);  // not her client
+        Assert.Equal(HttpStatusCode.NotFound, (await p.Tess.Get($"/api/visits/{visit}/chart")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await p.Tess.Get($"/visits/start?client={p.ClientId}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await p.Client.Get($"/visits/{visit}/chart")).StatusCode);    // the client reads aftercare, not the chart
+        Assert.Equal(HttpStatusCode.OK, (await p.Owner.Get($"/visits/{visit}/chart")).StatusCode);
+
+        await using var scope = p.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        var log = await db.AuditLog.Where(e => e.EntityType == "visit" && e.EntityId == visit.ToString()).Select(e => e.Action).ToListAsync(Token);
+        Assert.Contains("create", log);
+        Assert.Contains("update", log);
+        Assert.Contains("read", log);
+        Assert.Contains("read-refused", log);
+    }
+}
