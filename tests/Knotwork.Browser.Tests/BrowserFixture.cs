@@ -27,6 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The app's services (to set up accounts and records a journey starts from).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The repository root (where screenshots and other artifacts go).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
@@ -65,9 +68,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page (its own context: no shared cookies or cache) at a desktop or phone size.</summary>
-    public async Task<IPage> NewPage(int width = 1280, int height = 900, bool javaScript = true)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IPage> NewPage(int width = 1280, int height = 900, bool javaScript = true) =>
+        await (await NewContext(width, height, javaScript)).NewPageAsync();
+
+    /// <summary>A fresh context (no shared cookies or cache) at a desktop or phone size, for journeys that open several pages or go offline.</summary>
+    public async Task<IBrowserContext> NewContext(int width = 1280, int height = 900, bool javaScript = true) =>
+        await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -75,8 +81,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = width < 500,
             HasTouch = width < 500,
         });
-        return await context.NewPageAsync();
-    }
 
     public static async Task Screenshot(IPage page, string name)
     {

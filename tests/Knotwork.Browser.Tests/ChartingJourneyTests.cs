@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using Knotwork.Data;
+using Knotwork.Data.Entities;
+using Knotwork.Data.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Knotwork.Browser.Tests;
+
+/// <summary>A practice of its own (an owner would close the first-run page the other browser tests open).</summary>
+public sealed class PracticeBrowserFixture : IAsyncLifetime
+{
+    public BrowserFixture App { get; } = new();
+
+    public ValueTask InitializeAsync() => App.InitializeAsync();
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+/// <summary>
+/// A therapist charts trigger points on a phone in a client's home with no signal (issue 10): the page opens again
+/// offline, points wait on the phone, and when the connection returns each is stored once.
+/// </summary>
+public class ChartingJourneyTests(PracticeBrowserFixture practice) : IClassFixture<PracticeBrowserFixture>
+{
+    private const string Password = "table-side charting 2027";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private BrowserFixture Fixture => practice.App;
+
+    /// <summary>A therapist with two-factor sign-in, their client with a pain map (left temple and neck), and an open visit.</summary>
+    private async Task<(string Email, string Key, Guid Visit)> SetUpVisit()
+    {
+        await using var scope = Fixture.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<KnotworkUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        var email = $"theo{Guid.NewGuid():N}@knotwork.test"[..24] + "@knotwork.test";
+        var theo = new KnotworkUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Theo A", CreatedAtUtc = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(theo, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(theo, "therapist")).Succeeded);
+        await users.ResetAuthenticatorKeyAsync(theo);
+        var key = (await users.GetAuthenticatorKeyAsync(theo))!;
+        await users.SetTwoFactorEnabledAsync(theo, true);
+
+        var client = new ClientRecord { Id = Guid.NewGuid(), FullName = "Zelda Quince", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow };
+        client.Assignments.Add(new TherapistAssignment { ClientId = client.Id, TherapistId = theo.Id, AssignedAtUtc = DateTime.UtcNow });
+        client.PainMaps.Add(new PainMapRecord
+        {
+            Id = Guid.NewGuid(), ClientId = client.Id, RecordedById = theo.Id, RecordedAtUtc = DateTime.UtcNow,
+            Marks = [new PainMapMark("temple.l", 6), new PainMapMark("neck-back.l", 4)], ResultJson = "{}",
+        });
+        db.Clients.Add(client);
+        await db.SaveChangesAsync(Token);
+        var visit = await db.StartVisitAsync(client.Id, theo.Id, bookingId: null, DateTime.UtcNow, Token);
+        return (email, key, visit.Id);
+    }
+
+    private async Task<int> StoredEntries(Guid visit)
+    {
+        await using var scope = Fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        return await db.ChartEntries.CountAsync(c => c.VisitId == visit, Token);
+    }
+
+    private static async Task SignIn(IPage page, string email, string key)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync("**/account/sign-in/two-factor**");
+        await page.FillAsync("#Code", Totp(key));
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ChartingOffline_OnAPhone_KeepsEveryPoint_AndSyncsEachOnceWhenTheSignalReturns()
+    {
+        var (email, key, visit) = await SetUpVisit();
+        var context = await Fixture.NewContext(width: 360, height: 740);
+        var page = await context.NewPageAsync();
+        await SignIn(page, email, key);
+        await page.GotoAsync($"/visits/{visit}/chart");
+        await page.WaitForSelectorAsync("#chart[data-offline='ready']");
+
+        // No signal from here on.
+        await context.SetOfflineAsync(true);
+
+        // A suggested point, charted with taps only: point, three signs, tolerance, timer start and stop, follow-up, save.
+        await page.ClickAsync("label[for^='cand-']:has-text('Upper trapezius, left')");
+        await page.ClickAsync("label[for='sign-taut-band']");
+        await page.ClickAsync("label[for='sign-tender-spot']");
+        await page.ClickAsync("label[for='sign-recognised-pain']");
+        await page.ClickAsync("label[for='tol-6']");
+        await page.ClickAsync("#timer-start");
+        await page.WaitForSelectorAsync("#timer-seconds:not(:text-is('0'))"); // the timer runs (the CSP forbids WaitForFunction's eval)
+        await page.ClickAsync("#timer-softened");
+        Assert.False(await page.IsVisibleAsync("#timer-softened"), "once tapped, the timer's stop buttons go away");
+        await page.ClickAsync("label[for='fu-stroking']");
+        await page.ClickAsync("#save-point");
+
+        await page.WaitForSelectorAsync("#charted li[data-state='waiting']");
+        Assert.Contains("waiting on this phone", await page.InnerTextAsync("#sync-status"), StringComparison.Ordinal);
+        await BrowserFixture.Screenshot(page, "chart-offline-phone");
+
+        // The page opens again with no signal, and the waiting point is still there.
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("#charted li[data-state='waiting']");
+
+        // A second point, picked from the full list.
+        await page.SelectOptionAsync("#any-point", "soleus/1");
+        await page.ClickAsync("label[for='side-right']");
+        await page.ClickAsync("label[for='sign-taut-band']");
+        await page.ClickAsync("label[for='sign-tender-spot']");
+        await page.ClickAsync("#save-point");
+        Assert.Equal(2, await page.Locator("#charted li[data-state='waiting']").CountAsync());
+        Assert.Equal(0, await StoredEntries(visit));
+
+        // The signal returns: both are stored, once.
+        await context.SetOfflineAsync(false);
+        await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
+        await page.WaitForSelectorAsync("#charted li[data-state='waiting']", new() { State = WaitForSelectorState.Detached });
+        await page.EvaluateAsync("window.dispatchEvent(new Event('online'))"); // a second flush sends nothing twice
+        Assert.Equal(2, await StoredEntries(visit));
+
+        await page.GotoAsync($"/visits/{visit}/chart");
+        var charted = await page.InnerTextAsync("#charted");
+        Assert.Contains("active (reproduces the client's familiar pain)", charted, StringComparison.Ordinal);
+        Assert.Contains("Soleus", charted, StringComparison.Ordinal);
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the chart is {overflow}px wider than the phone");
+        await BrowserFixture.Screenshot(page, "chart-synced-phone");
+    }
+
+    /// <summary>The authenticator app's current code (RFC 6238: HMAC-SHA1, 30 s, 6 digits).</summary>
+    private static string Totp(string base32Key)
+    {
+        var key = Base32(base32Key);
+        var counter = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var message = BitConverter.GetBytes(counter);
+        if (BitConverter.IsLittleEndian)
+            Array.Reverse(message);
+#pragma warning disable CA5350 // RFC 6238 authenticator codes are HMAC-SHA1, as every authenticator app computes them.
+        var hash = HMACSHA1.HashData(key, message);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = 0;
+        var value = 0;
+        var bytes = new List<byte>();
+        foreach (var c in text.TrimEnd('=').ToUpperInvariant())
+        {
+            value = (value << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(value >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+
+        return [.. bytes];
+    }
+}
