@@ -56,6 +56,7 @@ internal sealed class DetailsModel(KnotworkDbContext db, BookingStore store, Pra
         {
             "moved" => $"Moved to {StaffBookings.Therapist(Booking.TherapistId, Setup)}.",
             "cancelled" => "Cancelled: the time is free again.",
+            "cancelled-late" => $"Cancelled inside the cancellation window: the time is free again, and a late-cancellation fee of {Visits.Price(Setup?.Policies.LateCancellationFee ?? 0)} may be recorded.",
             "booked" => $"Booked. The confirmation has been e-mailed to {Booking.Email}.",
             _ => null,
         };
@@ -75,7 +76,7 @@ internal sealed class DetailsModel(KnotworkDbContext db, BookingStore store, Pra
                     ? $"inside the cancellation window: a late-cancellation fee of {Visits.Price(fee)} may apply"
                     : "outside the cancellation window: no fee";
                 await audit.RecordAsync(AuditAction.Cancel, AuditSubject.Booking, id.ToString(), $"cancelled by staff, {window}", CancellationToken.None);
-                return Redirect($"/practice/bookings/{id}?done=cancelled");
+                return Redirect($"/practice/bookings/{id}?done={(inside ? "cancelled-late" : "cancelled")}");
             case StaffCancellationOutcome.AlreadyCancelled:
                 return Redirect($"/practice/bookings/{id}");
             default:
