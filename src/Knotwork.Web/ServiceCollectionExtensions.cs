@@ -68,7 +68,7 @@ internal static class ServiceCollectionExtensions
     }
 
     /// <summary>The page folders whose answers carry <c>Cache-Control: no-store</c>.</summary>
-    public static readonly string[] PrivateFolders = ["/Account", "/Book", "/Clients", "/Practice", "/Visits"];
+    public static readonly string[] PrivateFolders = ["/Account", "/Book", "/Clients", "/Practice", "/Treatment"];
 
     /// <summary>JSON through the contract's source-generated serializers, ProblemDetails for errors, an OpenAPI document.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)

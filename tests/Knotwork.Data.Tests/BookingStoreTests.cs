@@ -47,6 +47,24 @@ public abstract class BookingStoreTests<TDatabase>(TDatabase database) : IClassF
         return await new BookingStore(db, Database.Key).CancelAsync(id, token, Setup.Policies, now ?? Now, Token);
     }
 
+    private async Task<MoveOutcome> Move(Guid id, string therapist, Instant? now = null)
+    {
+        await using var db = Database.NewContext();
+        return await new BookingStore(db, Database.Key).MoveAsync(id, therapist, Scheduler, now ?? Now, Token);
+    }
+
+    private async Task<StaffCancellationOutcome> CancelByStaff(Guid id, Instant? now = null)
+    {
+        await using var db = Database.NewContext();
+        return await new BookingStore(db, Database.Key).CancelByStaffAsync(id, Setup.Policies, now ?? Now, Token);
+    }
+
+    private async Task<string> TherapistOf(Guid id)
+    {
+        await using var db = Database.NewContext();
+        return await db.Bookings.Where(b => b.Id == id).Select(b => b.TherapistId).SingleAsync(Token);
+    }
+
     private async Task<int> BookedAt(Instant start)
     {
         await using var db = Database.NewContext();
@@ -228,6 +246,105 @@ public abstract class BookingStoreTests<TDatabase>(TDatabase database) : IClassF
         var stored = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booked.Booking.Id, Token);
         Assert.Equal((request.Name, request.Email, request.Phone, request.Address, request.Notes), (stored.Name, stored.Email, stored.Phone, stored.Address, stored.Notes));
         Assert.True(BookingStore.TokenMatches(stored, booked.ManageToken));
+    }
+
+    [Fact]
+    public async Task MovingToATherapistWhoCanReachIt_Moves_EvenInsideTheClientsNotice_AndFreesTheFirstTherapist()
+    {
+        var start = At(16, 13); // Tuesday: Jon works 10:00-18:00 and can drive up from Santa Clarita by then
+        var booked = Assert.IsType<BookingOutcome.Created>(await Book(Request(start)));
+
+        // Three hours before the visit: a client could no longer book it (12 hours' notice), but staff may hand it over.
+        var moved = Assert.IsType<MoveOutcome.Moved>(await Move(booked.Booking.Id, "jon", start - Duration.FromHours(3)));
+
+        Assert.Equal("maria", moved.FromTherapistId);
+        Assert.Equal("jon", moved.Booking.TherapistId);
+        await using var db = Database.NewContext();
+        var stored = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booked.Booking.Id, Token);
+        Assert.Equal(("jon", booked.Booking.Price, booked.Booking.StartUtc, BookingStatus.Booked), (stored.TherapistId, stored.Price, stored.StartUtc, stored.Status));
+        Assert.IsType<BookingOutcome.Created>(await Book(Request(start, name: "Maria's next client")));
+    }
+
+    [Fact]
+    public async Task MovingToATherapistWhoCannotDriveThereFromTheirLastVisit_IsAConflict_AndChangesNothing()
+    {
+        // Thursday: Jon finishes in Valencia at 14:00 (14:15 packed up); Lancaster, due at 14:35, is about an hour's drive away.
+        Assert.IsType<BookingOutcome.Created>(await Book(Request(At(18, 13), therapist: "jon", zip: "91355")));
+        var lancaster = Assert.IsType<BookingOutcome.Created>(await Book(Request(At(18, 14, 45))));
+
+        var refused = Assert.IsType<MoveOutcome.Conflict>(await Move(lancaster.Booking.Id, "jon"));
+
+        Assert.Equal(BookingProblem.Unreachable, refused.Rejection.Problem);
+        Assert.Contains("cannot get there", refused.Rejection.Message, StringComparison.Ordinal);
+        Assert.Equal("maria", await TherapistOf(lancaster.Booking.Id));
+    }
+
+    [Fact]
+    public async Task MovingToATherapistBusyThen_IsAConflict()
+    {
+        var start = At(23, 13); // Tuesday
+        Assert.IsType<BookingOutcome.Created>(await Book(Request(start, therapist: "jon", name: "Jon's client")));
+        var maria = Assert.IsType<BookingOutcome.Created>(await Book(Request(start)));
+
+        var refused = Assert.IsType<MoveOutcome.Conflict>(await Move(maria.Booking.Id, "jon"));
+
+        Assert.Equal(BookingProblem.Taken, refused.Rejection.Problem);
+        Assert.Equal("maria", await TherapistOf(maria.Booking.Id));
+    }
+
+    [Fact]
+    public async Task MovingToATherapistWhoLacksTheServiceOrTheArea_OrDoesNotWorkThen_IsNotOfferable()
+    {
+        var prenatal = Assert.IsType<BookingOutcome.Created>(await Book(Request(At(30, 10)) with { ServiceId = "prenatal-60" })); // Tuesday
+        var tehachapi = Assert.IsType<BookingOutcome.Created>(await Book(Request(At(30, 14), zip: "93561")));
+        var monday = Assert.IsType<BookingOutcome.Created>(await Book(Request(At(29, 13)))); // Jon does not work on Mondays
+
+        var noService = Assert.IsType<MoveOutcome.NotOfferable>(await Move(prenatal.Booking.Id, "jon"));
+        var noArea = Assert.IsType<MoveOutcome.NotOfferable>(await Move(tehachapi.Booking.Id, "jon"));
+        var dayOff = Assert.IsType<MoveOutcome.NotOfferable>(await Move(monday.Booking.Id, "jon"));
+        var nobody = Assert.IsType<MoveOutcome.NotOfferable>(await Move(monday.Booking.Id, "nobody"));
+
+        Assert.Equal(BookingProblem.TherapistDoesNotOffer, noService.Rejection.Problem);
+        Assert.Contains("Prenatal", noService.Rejection.Message, StringComparison.Ordinal);
+        Assert.Equal(BookingProblem.TherapistDoesNotOffer, noArea.Rejection.Problem);
+        Assert.Contains("Tehachapi", noArea.Rejection.Message, StringComparison.Ordinal);
+        Assert.Equal(BookingProblem.OutsideWorkingHours, dayOff.Rejection.Problem);
+        Assert.Equal(BookingProblem.UnknownTherapist, nobody.Rejection.Problem);
+        Assert.Equal(["maria", "maria", "maria"], [await TherapistOf(prenatal.Booking.Id), await TherapistOf(tehachapi.Booking.Id), await TherapistOf(monday.Booking.Id)]);
+    }
+
+    [Fact]
+    public async Task AVisitThatHasStarted_OrWasCancelled_OrDoesNotExist_CannotBeMoved()
+    {
+        var start = At(31, 13); // Wednesday
+        var started = Assert.IsType<BookingOutcome.Created>(await Book(Request(start)));
+        var cancelled = Assert.IsType<BookingOutcome.Created>(await Book(Request(At(31, 10), name: "Cancelled client")));
+        Assert.IsType<StaffCancellationOutcome.Cancelled>(await CancelByStaff(cancelled.Booking.Id));
+
+        var late = Assert.IsType<MoveOutcome.NotOfferable>(await Move(started.Booking.Id, "jon", start + Duration.FromMinutes(5)));
+
+        Assert.Equal(BookingProblem.TooSoon, late.Rejection.Problem);
+        Assert.IsType<MoveOutcome.Cancelled>(await Move(cancelled.Booking.Id, "jon"));
+        Assert.IsType<MoveOutcome.NotFound>(await Move(Guid.NewGuid(), "jon"));
+        Assert.Equal("maria", await TherapistOf(cancelled.Booking.Id));
+    }
+
+    [Fact]
+    public async Task StaffMayCancelInsideTheWindow_WhichIsReportedWithTheFee_AndTheTimeIsFreed()
+    {
+        var early = Assert.IsType<BookingOutcome.Created>(await Book(Request(At(15, 10)))); // Monday
+        var late = Assert.IsType<BookingOutcome.Created>(await Book(Request(At(15, 14))));
+
+        var outside = Assert.IsType<StaffCancellationOutcome.Cancelled>(await CancelByStaff(early.Booking.Id));
+        var inside = Assert.IsType<StaffCancellationOutcome.Cancelled>(await CancelByStaff(late.Booking.Id, At(15, 9)));
+
+        Assert.Equal((false, 0m), (outside.InsideWindow, outside.LateCancellationFee));
+        Assert.Equal((true, 40.00m), (inside.InsideWindow, inside.LateCancellationFee));
+        Assert.Equal(At(15, 9).ToDateTimeUtc(), inside.Booking.CancelledAtUtc);
+        Assert.IsType<StaffCancellationOutcome.AlreadyCancelled>(await CancelByStaff(late.Booking.Id));
+        Assert.IsType<StaffCancellationOutcome.NotFound>(await CancelByStaff(Guid.NewGuid()));
+        Assert.Equal(0, await BookedAt(At(15, 14)));
+        Assert.IsType<BookingOutcome.Created>(await Book(Request(At(15, 14), name: "Next client")));
     }
 
     [Fact]

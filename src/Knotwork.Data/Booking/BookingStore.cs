@@ -86,6 +86,58 @@ public abstract record CancellationOutcome
     public sealed record NotFound : CancellationOutcome;
 }
 
+/// <summary>What became of staff moving a booking to another therapist.</summary>
+public abstract record MoveOutcome
+{
+    private MoveOutcome()
+    {
+    }
+
+    /// <summary>Moved: <paramref name="Booking"/> now has the new therapist, at the same time and price.</summary>
+    /// <param name="Booking">The booking as saved.</param>
+    /// <param name="FromTherapistId">The therapist who had it before.</param>
+    public sealed record Moved(BookingRecord Booking, string FromTherapistId) : MoveOutcome;
+
+    /// <summary>The new therapist gives the service there and works then, but is busy: another visit, the drive, or time off.</summary>
+    /// <param name="Rejection">Why, in the scheduler's words.</param>
+    public sealed record Conflict(BookingRejection Rejection) : MoveOutcome;
+
+    /// <summary>The new therapist could never take it: they do not give the service or visit the area, do not work then, or the visit has started.</summary>
+    /// <param name="Rejection">Why, in the scheduler's words.</param>
+    public sealed record NotOfferable(BookingRejection Rejection) : MoveOutcome;
+
+    /// <summary>No booking with that id.</summary>
+    public sealed record NotFound : MoveOutcome;
+
+    /// <summary>The booking was cancelled: there is no visit to move.</summary>
+    public sealed record Cancelled : MoveOutcome;
+}
+
+/// <summary>What became of staff cancelling a booking.</summary>
+public abstract record StaffCancellationOutcome
+{
+    private StaffCancellationOutcome()
+    {
+    }
+
+    /// <summary>Cancelled: the time is free again.</summary>
+    /// <param name="Booking">The booking as saved.</param>
+    /// <param name="InsideWindow">
+    /// Whether it was cancelled inside <see cref="BookingPolicies.CancellationWindow"/> of its start (or after it), when
+    /// the client could no longer have cancelled online and the late-cancellation fee may apply. No column keeps this:
+    /// the caller records it in the audit entry.
+    /// </param>
+    /// <param name="LateCancellationFee">The fee that may be recorded when <paramref name="InsideWindow"/>, else 0.</param>
+    public sealed record Cancelled(BookingRecord Booking, bool InsideWindow, decimal LateCancellationFee) : StaffCancellationOutcome;
+
+    /// <summary>It was cancelled before; nothing changed.</summary>
+    /// <param name="Booking">The booking.</param>
+    public sealed record AlreadyCancelled(BookingRecord Booking) : StaffCancellationOutcome;
+
+    /// <summary>No booking with that id.</summary>
+    public sealed record NotFound : StaffCancellationOutcome;
+}
+
 /// <summary>
 /// Books and cancels visits. A booking is checked with <see cref="Scheduler.Check"/> against the bookings stored
 /// at that moment, inside a transaction that serializes every booking of the practice, so two requests for the same
@@ -207,6 +259,84 @@ public sealed class BookingStore
         booking.CancelledAtUtc = now.ToDateTimeUtc();
         await _db.SaveChangesAsync(cancellationToken);
         return new CancellationOutcome.Cancelled(booking, AlreadyCancelled: false);
+    }
+
+    /// <summary>
+    /// Moves booking <paramref name="id"/> to therapist <paramref name="newTherapistId"/> at the same time, if
+    /// <see cref="Scheduler.CheckHandover"/> finds that they can take it beside their other visits that day (the drive
+    /// to and from them, working hours, time off), ignoring the booking itself. Checked and saved under the same
+    /// serialized transaction as <see cref="BookAsync"/>, so a client cannot book the new therapist's time meanwhile.
+    /// Staff are not bound by the client's minimum notice (a visit can be handed over the same morning), but a visit
+    /// that has started cannot be moved. The price stays the one quoted to the client.
+    /// </summary>
+    public async Task<MoveOutcome> MoveAsync(Guid id, string newTherapistId, Scheduler scheduler, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(newTherapistId);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        if (newTherapistId.Length is 0 or > FieldLimits.SetupId)
+            return new MoveOutcome.NotOfferable(new BookingRejection(BookingProblem.UnknownTherapist, "Choose a therapist."));
+
+        await using var transaction = await BeginSerializedAsync(cancellationToken);
+        var booking = await _db.Bookings.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (booking is null)
+            return new MoveOutcome.NotFound();
+        if (booking.Status == BookingStatus.Cancelled)
+            return new MoveOutcome.Cancelled();
+        var from = booking.TherapistId;
+        if (string.Equals(from, newTherapistId, StringComparison.Ordinal))
+            return new MoveOutcome.NotOfferable(new BookingRejection(BookingProblem.InvalidRequest, "The visit is already with that therapist."));
+
+        var start = Instant.FromDateTimeUtc(booking.StartUtc);
+        var others = (await BookedAroundAsync(start, cancellationToken)).Where(b => b.Id != booking.Id.ToString()).ToList();
+        switch (scheduler.CheckHandover(new BookingProposal(booking.ServiceId, booking.Zip, start, newTherapistId), now, others))
+        {
+            case SlotCheck.Free(var slot) when slot.End.ToInstant() == Instant.FromDateTimeUtc(booking.EndUtc):
+                booking.TherapistId = slot.TherapistId;
+                try
+                {
+                    await _db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation })
+                {
+                    _db.ChangeTracker.Clear();
+                    return new MoveOutcome.Conflict(new BookingRejection(BookingProblem.Taken, "That therapist has just been booked at that time."));
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                _db.Entry(booking).State = EntityState.Detached;
+                return new MoveOutcome.Moved(booking, from);
+            case SlotCheck.Free:
+                // The service's length changed in the setup since it was booked: the visit as booked is not what the check passed.
+                return new MoveOutcome.NotOfferable(new BookingRejection(BookingProblem.InvalidRequest, "The session's length has changed since this visit was booked; cancel it and book it again."));
+            case SlotCheck.Rejected(var rejection) when rejection.IsConflict:
+                return new MoveOutcome.Conflict(rejection);
+            case SlotCheck.Rejected(var rejection):
+                return new MoveOutcome.NotOfferable(rejection);
+            default:
+                throw new InvalidOperationException("Unknown slot check.");
+        }
+    }
+
+    /// <summary>
+    /// Cancels booking <paramref name="id"/> for staff, at any time (also inside the cancellation window, when a client
+    /// must ask the practice), and says whether it was inside <see cref="BookingPolicies.CancellationWindow"/> of the
+    /// start as of <paramref name="now"/>, with the late-cancellation fee that may then be recorded.
+    /// </summary>
+    public async Task<StaffCancellationOutcome> CancelByStaffAsync(Guid id, BookingPolicies policies, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        var booking = await _db.Bookings.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (booking is null)
+            return new StaffCancellationOutcome.NotFound();
+        if (booking.Status == BookingStatus.Cancelled)
+            return new StaffCancellationOutcome.AlreadyCancelled(booking);
+
+        var inside = OnlineCancellation.Refusal(policies, Instant.FromDateTimeUtc(booking.StartUtc), now) is not null;
+        booking.Status = BookingStatus.Cancelled;
+        booking.CancelledAtUtc = now.ToDateTimeUtc();
+        await _db.SaveChangesAsync(cancellationToken);
+        _db.Entry(booking).State = EntityState.Detached;
+        return new StaffCancellationOutcome.Cancelled(booking, inside, inside ? policies.LateCancellationFee : 0m);
     }
 
     /// <summary>Whether <paramref name="token"/> is the manage token of <paramref name="booking"/> (compared in constant time).</summary>

@@ -177,6 +177,25 @@ public sealed class Scheduler
     }
 
     /// <summary>
+    /// Whether staff can hand a booked visit (<paramref name="proposal"/>, naming the therapist it goes to) to that
+    /// therapist as of <paramref name="now"/>: as <see cref="Check"/>, except that the client's minimum notice and
+    /// booking horizon do not apply, since the visit is already booked and the practice may rearrange it at short
+    /// notice. The therapist must still give the service in the area, work then, and reach the visit from their other
+    /// visits and time off. <paramref name="bookings"/> must leave out the visit being handed over. A visit that has
+    /// started is refused (<see cref="BookingProblem.TooSoon"/>).
+    /// </summary>
+    public SlotCheck CheckHandover(BookingProposal proposal, Instant now, IEnumerable<ExistingBooking> bookings)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        if (proposal.Start <= now)
+            return new SlotCheck.Rejected(new(BookingProblem.TooSoon, "This visit has already started, so it can no longer be moved."));
+
+        // Checked as if asked just as the notice allows, which is also inside the horizon ("now" counts for nothing
+        // else): the grid, hours, travel and time off are checked as always.
+        return Check(proposal, proposal.Start - _setup.Policies.MinimumNotice, bookings);
+    }
+
+    /// <summary>
     /// The <paramref name="count"/> offered times nearest to <paramref name="proposal"/>'s start (within three days
     /// either side), nearest first, one per start time, with the proposal's therapist when it names one: what a client
     /// is shown when the time they chose has just gone (the API's 409). Empty when nothing is offered near it.

@@ -7,7 +7,7 @@ using Knotwork.Domain.Sessions;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Pages.Clients;
-using Knotwork.Web.Pages.Visits;
+using Knotwork.Web.Pages.Treatment;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -18,7 +18,7 @@ public class AuthorizationWalkTests
     private static readonly string[] Who = ["stranger", "client1", "client2", "therapistA", "therapistB", "owner"];
 
     /// <summary>Route pattern -> (url to request, expected outcome for each of <see cref="Who"/>).</summary>
-    private static Dictionary<string, (string Url, Outcome[] Expect)> Table(Guid c1) => new()
+    private static Dictionary<string, (string Url, Outcome[] Expect)> Table(Guid c1, Guid booking) => new()
     {
         ["/clients"] = ("/clients", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/clients/{id:guid}"] = ($"/clients/{c1}", [Outcome.Login, Outcome.Ok, Outcome.Missing, Outcome.Ok, Outcome.Missing, Outcome.Ok]),
@@ -32,6 +32,10 @@ public class AuthorizationWalkTests
         ["/visits/start"] = ($"/visits/start?client={c1}", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Missing, Outcome.Ok]),
         ["/visits/{id:guid}/chart"] = ($"/visits/{Guid.NewGuid()}/chart", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         ["/api/visits/{id:guid}/chart"] = ($"/api/visits/{Guid.NewGuid()}/chart", [Outcome.Unauthorized, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
+        // Staff bookings: the therapists here are linked to no setup therapist, so they list none and the booking is not theirs.
+        ["/practice/bookings"] = ("/practice/bookings", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+        ["/practice/bookings/{id:guid}"] = ($"/practice/bookings/{booking}", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Ok]),
+        ["/practice/bookings/new"] = ("/practice/bookings/new", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
         ["/account"] = ("/account", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/two-factor"] = ("/account/two-factor", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/security"] = ("/account/security", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
@@ -97,7 +101,7 @@ public class AuthorizationWalkTests
             ["stranger"] = new Browser(app), ["client1"] = client1, ["client2"] = client2,
             ["therapistA"] = therapistA, ["therapistB"] = therapistB, ["owner"] = owner,
         };
-        var table = Table(c1);
+        var table = Table(c1, await AddBooking(app));
         AssertEveryRouteIsInTheTable(app, table.Keys);
 
         var failures = new List<string>();
@@ -198,6 +202,23 @@ public class AuthorizationWalkTests
             .Where(r => !known.Contains(r) && !r.EndsWith(".css", StringComparison.Ordinal))
             .ToList();
         Assert.True(routes.Count == 0, "Routes missing from the authorization table: " + string.Join(", ", routes));
+    }
+
+    /// <summary>A booked visit with Maria of the sample practice, for a guest who is neither client of the walk.</summary>
+    private static async Task<Guid> AddBooking(KnotworkApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Knotwork.Data.KnotworkDbContext>();
+        var start = DateTime.UtcNow.Date.AddDays(3).AddHours(18);
+        var booking = new Knotwork.Data.Entities.BookingRecord
+        {
+            Id = Guid.NewGuid(), ServiceId = "deep-tissue-60", TherapistId = "maria", Status = Knotwork.Data.Entities.BookingStatus.Booked,
+            StartUtc = start, EndUtc = start.AddHours(1), Zip = "93534", Address = "44 Cedar Ave", Name = "Walk Guest",
+            Email = "guest@knotwork.test", Phone = "+1 661 555 0100", Price = 110m, ManageTokenHash = "x", CreatedAtUtc = DateTime.UtcNow,
+        };
+        db.Bookings.Add(booking);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return booking.Id;
     }
 
     private static async Task<Guid> TherapistId(KnotworkApp app, string email)

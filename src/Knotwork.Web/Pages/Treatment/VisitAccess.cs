@@ -7,7 +7,7 @@ using Knotwork.Web.Accounts;
 using Knotwork.Web.Pages.Clients;
 using NodaTime;
 
-namespace Knotwork.Web.Pages.Visits;
+namespace Knotwork.Web.Pages.Treatment;
 
 /// <summary>Who may see and chart which visits, and the chart's words as the API and pages spell them.</summary>
 internal static class VisitAccess

@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Knotwork.Web.Pages.Visits;
+namespace Knotwork.Web.Pages.Treatment;
 
 /// <summary>A point worth examining at this visit: a trigger point of a muscle the finder suggests for the client's latest pain map.</summary>
 /// <param name="Point">The trigger point.</param>

@@ -6,7 +6,7 @@ using Knotwork.Web.Tests.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Knotwork.Web.Tests.Pages.Visits;
+namespace Knotwork.Web.Tests.Pages.Treatment;
 
 /// <summary>Charting a visit (issue 10): start a visit, chart points by form and by sync, stored once, seen only by the client's staff.</summary>
 public class ChartPageTests

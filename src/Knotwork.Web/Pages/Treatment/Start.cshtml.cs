@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Knotwork.Web.Pages.Visits;
+namespace Knotwork.Web.Pages.Treatment;
 
 /// <summary>A therapist starts a visit with a client they may see (with or without a booking), then charts it.</summary>
 [Authorize(Policy = Roles.StaffPolicy)]
