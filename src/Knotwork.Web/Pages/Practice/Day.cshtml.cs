@@ -43,7 +43,7 @@ internal sealed class DayModel(KnotworkDbContext db, PracticeSchedules schedules
         Whose = await WhoseDay.ResolveAsync(db, schedules, User, therapist, cancellationToken);
         if (Whose.Refused)
         {
-            await audit.RecordAsync(AuditAction.ReadRefused, AuditSubject.Booking, therapist, "day", cancellationToken);
+            await audit.RecordAsync(AuditAction.ReadRefused, AuditSubject.Booking, Whose.AskedFor, "day", cancellationToken);
             return Forbid();
         }
 

@@ -156,7 +156,7 @@ internal sealed class TimeOffModel(KnotworkDbContext db, PracticeSchedules sched
         Whose = await WhoseDay.ResolveAsync(db, schedules, User, therapist, cancellationToken);
         if (Whose.Refused)
         {
-            await audit.RecordAsync(AuditAction.ReadRefused, AuditSubject.Therapist, therapist, "time off", cancellationToken);
+            await audit.RecordAsync(AuditAction.ReadRefused, AuditSubject.Therapist, Whose.AskedFor, "time off", cancellationToken);
             return Forbid();
         }
 

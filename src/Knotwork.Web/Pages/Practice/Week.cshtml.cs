@@ -38,7 +38,7 @@ internal sealed class WeekModel(KnotworkDbContext db, PracticeSchedules schedule
         Whose = await WhoseDay.ResolveAsync(db, schedules, User, therapist, cancellationToken);
         if (Whose.Refused)
         {
-            await audit.RecordAsync(AuditAction.ReadRefused, AuditSubject.Booking, therapist, "week", cancellationToken);
+            await audit.RecordAsync(AuditAction.ReadRefused, AuditSubject.Booking, Whose.AskedFor, "week", cancellationToken);
             return Forbid();
         }
 

@@ -33,6 +33,12 @@ internal sealed record WhoseDay
     /// <summary>Whether the signed-in person asked for another therapist than their own, which only the owner may.</summary>
     public bool Refused { get; private init; }
 
+    /// <summary>
+    /// The therapist asked for when refused, as the audit log may keep it: a setup therapist's id, or "(unknown)"
+    /// (nothing typed into the link is stored as it is).
+    /// </summary>
+    public string? AskedFor { get; private init; }
+
     /// <summary>Whether the signed-in person may choose the therapist (the owner).</summary>
     public bool CanChoose { get; private init; }
 
@@ -69,7 +75,7 @@ internal sealed record WhoseDay
         if (own is null)
             return new WhoseDay { Schedule = schedule, Problem = AskToLink };
         if (!string.IsNullOrEmpty(requested) && !string.Equals(requested, own, StringComparison.Ordinal))
-            return new WhoseDay { Schedule = schedule, Refused = true, Problem = "You can see your own day only." };
+            return new WhoseDay { Schedule = schedule, Refused = true, AskedFor = setup.FindTherapist(requested)?.Id ?? "(unknown)", Problem = "You can see your own day only." };
         return setup.FindTherapist(own) is { } mine
             ? new WhoseDay { Schedule = schedule, Therapist = mine }
             : new WhoseDay { Schedule = schedule, Problem = $"Your account is linked to the therapist '{own}', who is no longer in the practice setup. Ask the owner to link your account on the Staff page." };
