@@ -63,10 +63,13 @@ public class TherapistDayTests
         Assert.Contains("Home by", html, StringComparison.Ordinal);
         Assert.Contains(("read", "booking", "maria", Date(day)), await practice.Audit());
 
-        // The owner sees the same day, Maria's being the first therapist of the setup.
+        // The owner sees the same day, Maria's being the first therapist of the setup, and may choose another.
         var owners = await practice.Owner.Html($"/practice/day?date={Date(day)}");
         Assert.Contains("Avery Hill", owners, StringComparison.Ordinal);
         Assert.Contains("Maria Alvarez's day", owners, StringComparison.Ordinal);
+        var ownerOnJon = await practice.Owner.Html($"/practice/day?date={Date(day)}&therapist=jon");
+        Assert.Contains("Jon Park's day", ownerOnJon, StringComparison.Ordinal);
+        Assert.DoesNotContain("Avery Hill", ownerOnJon, StringComparison.Ordinal);
 
         var monday = day.PlusDays(-1);
         var week = await practice.Maria.Html($"/practice/week?start={Date(monday)}");
