@@ -36,6 +36,11 @@ public class AuthorizationWalkTests
         ["/practice/bookings"] = ("/practice/bookings", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/practice/bookings/{id:guid}"] = ($"/practice/bookings/{booking}", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Ok]),
         ["/practice/bookings/new"] = ("/practice/bookings/new", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
+        // A therapist's own day, week and time off (the walk's therapists are not linked to a setup therapist, so
+        // their pages say to ask the owner); the owner sees the first therapist's.
+        ["/practice/day"] = ("/practice/day", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+        ["/practice/week"] = ("/practice/week", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
+        ["/practice/time-off"] = ("/practice/time-off", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account"] = ("/account", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/two-factor"] = ("/account/two-factor", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/security"] = ("/account/security", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
