@@ -28,6 +28,7 @@ public class AuthorizationWalkTests
         ["/practice/staff"] = ("/practice/staff", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
         ["/practice/audit"] = ("/practice/audit", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
         ["/practice/held-mail"] = ("/practice/held-mail", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
+        ["/practice/setup"] = ("/practice/setup", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
         ["/account"] = ("/account", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/two-factor"] = ("/account/two-factor", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/security"] = ("/account/security", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
