@@ -144,6 +144,30 @@ public partial class SetupPageTests
     }
 
     [Fact]
+    public async Task UploadingAFile_SavesIt_OrPutsItInTheBoxWithItsProblems()
+    {
+        await using var app = new KnotworkApp();
+        var owner = await new PracticeDriver(app).SetUpOwner();
+        var html = await owner.Html(Page);
+        var setup = JsonNode.Parse(TextArea(html))!;
+        setup["pricing"]!["prices"]!["sports-60"]!["palmdale"] = 121.00m;
+
+        var uploaded = await Upload(owner, setup.ToJsonString(), Version(html));
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var (_, area) = await app.GetJson("/api/areas/93550");
+        Assert.Equal(121.00m, area.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("service").GetString() == "sports-60").GetProperty("price").GetDecimal());
+
+        var page = await owner.Html(Page);
+        setup["timeZone"] = "Mars/Olympus_Mons";
+        var refused = await Upload(owner, setup.ToJsonString(), Version(page));
+        var refusedHtml = await refused.Content.ReadAsStringAsync(Token);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("timeZone", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("Mars/Olympus_Mons", TextArea(refusedHtml), StringComparison.Ordinal);
+        Assert.Equal(int.Parse(Version(page), System.Globalization.CultureInfo.InvariantCulture), (await Stored(app)).Version);
+    }
+
+    [Fact]
     public async Task TherapistsClientsAndStrangers_CannotOpenOrSaveIt()
     {
         await using var app = new KnotworkApp();
@@ -229,6 +253,20 @@ public partial class SetupPageTests
             response.StatusCode == HttpStatusCode.Forbidden
             || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/denied", StringComparison.Ordinal)),
             $"expected a refusal, got {(int)response.StatusCode} {response.Headers.Location}");
+
+    private static async Task<HttpResponseMessage> Upload(Browser owner, string json, string version)
+    {
+        var token = Browser.AntiforgeryToken(await owner.Html(Page));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(version), "Input.Version" },
+        };
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        form.Add(file, "file", "practice.json");
+        return await owner.Http.PostAsync(new Uri(Page + "?handler=Upload", UriKind.Relative), form, Token);
+    }
 
     private static async Task<HttpResponseMessage> Save(Browser owner, string json, string version) =>
         await owner.Post(Page, new Dictionary<string, string> { ["Input.Json"] = json, ["Input.Version"] = version }, Page + "?handler=Save");
