@@ -201,18 +201,27 @@ internal sealed class SetupModel(KnotworkDbContext db, AuditTrail audit, TimePro
         return stored;
     }
 
-    /// <summary>How <paramref name="service"/> is priced, in words: its price in each area, or its base price plus the area's trip charge.</summary>
+    /// <summary>
+    /// How <paramref name="service"/> is priced, in words: its base price plus the area's trip charge, or the range of
+    /// its prices by area (each area's price is listed with the area).
+    /// </summary>
     public string PriceRule(Service service)
     {
         ArgumentNullException.ThrowIfNull(service);
         var setup = Current!;
-        return setup.Pricing switch
+        if (setup.Pricing is BasePlusTripCharge b)
         {
-            BasePlusTripCharge b when b.BasePrices.FirstOrDefault(p => p.ServiceId == service.Id) is { } basePrice =>
-                $"{Pages.Book.Visits.Price(basePrice.Amount)} plus the area's trip charge",
-            BasePlusTripCharge => "no base price: not offered",
-            _ => string.Join(", ", setup.Areas.Select(a => setup.Pricing.PriceOf(service.Id, a.Id) is { } p ? $"{Pages.Book.Visits.Price(p)} in {a.Name}" : $"not priced in {a.Name}")),
-        };
+            return b.BasePrices.FirstOrDefault(p => p.ServiceId == service.Id) is { } basePrice
+                ? $"{Pages.Book.Visits.Price(basePrice.Amount)} plus the area's trip charge"
+                : "no base price: not offered";
+        }
+
+        var prices = setup.Areas.Select(a => setup.Pricing.PriceOf(service.Id, a.Id)).OfType<decimal>().ToList();
+        if (prices.Count == 0)
+            return "not priced in any area";
+        var (low, high) = (prices.Min(), prices.Max());
+        var range = low == high ? Pages.Book.Visits.Price(low) : $"{Pages.Book.Visits.Price(low)} to {Pages.Book.Visits.Price(high)}";
+        return prices.Count < setup.Areas.Count ? $"{range} by area (not priced in every area)" : $"{range} by area";
     }
 
     /// <summary>An area's trip charge when the practice prices by base price plus trip charge, or null.</summary>

@@ -30,7 +30,8 @@ public partial class SetupPageTests
         Assert.Contains("America/Los_Angeles", html, StringComparison.Ordinal);
         Assert.Contains("Rosamond", html, StringComparison.Ordinal);
         Assert.Contains("93560", html, StringComparison.Ordinal);
-        Assert.Contains("$125.00 in Rosamond", html, StringComparison.Ordinal);
+        Assert.Contains("Deep tissue, 60 minutes: $125.00", html, StringComparison.Ordinal);
+        Assert.Contains("$110.00 to $145.00 by area", html, StringComparison.Ordinal);
         Assert.Contains("Deep tissue", html, StringComparison.Ordinal);
 
         var setup = JsonNode.Parse(TextArea(html))!;
@@ -40,7 +41,7 @@ public partial class SetupPageTests
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var after = await owner.Html(saved.Headers.Location!.OriginalString);
         Assert.Contains("Saved", after, StringComparison.Ordinal);
-        Assert.Contains("$132.50 in Rosamond", after, StringComparison.Ordinal);
+        Assert.Contains("Deep tissue, 60 minutes: $132.50", after, StringComparison.Ordinal);
         var (_, area) = await app.GetJson("/api/areas/93560");
         var price = area.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("service").GetString() == "deep-tissue-60");
         Assert.Equal(132.50m, price.GetProperty("price").GetDecimal());
