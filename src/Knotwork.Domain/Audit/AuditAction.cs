@@ -96,6 +96,12 @@ public enum AuditSubject
 
     /// <summary>A treatment visit and its chart.</summary>
     Visit,
+
+    /// <summary>The practice's booking setup (services, areas, prices, therapists, policies, travel).</summary>
+    PracticeSetup,
+
+    /// <summary>An e-mail held for the owner because no mail server is set up, or a file attached to it.</summary>
+    HeldMessage,
 }
 
 /// <summary>The stored codes of <see cref="AuditAction"/> and <see cref="AuditSubject"/>, and who can cause an action.</summary>

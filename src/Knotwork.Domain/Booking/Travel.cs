@@ -5,7 +5,9 @@ namespace Knotwork.Domain.Booking;
 /// <summary>
 /// How long a therapist takes to get from one ZIP to another, including parking and carrying the table in. The
 /// one seam for travel: the default is <see cref="StraightLineTravel"/>; a routing engine can be plugged in later.
-/// Implementations must be pure and thread-safe, and give a non-negative time for any two ZIPs in the table.
+/// Implementations must be pure and thread-safe, and give a non-negative time for any two ZIPs in the table. For a
+/// ZIP they cannot place (a stored visit's ZIP that a newer ZIP table no longer has) they must not throw: they give
+/// at least <see cref="StraightLineTravel.Unreachable"/>, so the <see cref="Scheduler"/> places nothing next to it.
 /// </summary>
 public interface ITravelTimes
 {
@@ -44,10 +46,21 @@ public sealed record TravelSettings
 /// <see cref="TravelSettings.RoadFactor"/> (default 1.3) at <see cref="TravelSettings.AverageSpeedMph"/> (default 45 mph),
 /// plus <see cref="TravelSettings.ParkingMinutes"/> (default 5), rounded up to the whole minute. When both ZIPs lie in
 /// areas the owner has an override for (<see cref="TravelSettings.Overrides"/>, symmetric), the override is used
-/// instead. The same ZIP to itself is the parking margin alone (or the area's own override).
+/// instead. The same ZIP to itself is the parking margin alone (or the area's own override). A ZIP not in the table
+/// is a known outcome, not an error: see <see cref="Unreachable"/>.
 /// </summary>
 public sealed class StraightLineTravel : ITravelTimes
 {
+    /// <summary>
+    /// The time given for a trip to or from a ZIP that is not in the ZIP table, such as a visit booked before the table
+    /// changed: a whole day, longer than any working stretch. So the scheduler treats that visit as one nothing can be
+    /// driven to or from: on its day no other visit is offered in the same working stretch before or after it
+    /// (refused as <see cref="BookingProblem.Unreachable"/>), the visit itself stays booked, and nothing throws.
+    /// Falling back to the area's centre is not possible: every ZIP of a valid setup's areas is in the table, so such a
+    /// ZIP is in no area. <see cref="TryBetween"/> tells the case apart for a caller that shows the time to a person.
+    /// </summary>
+    public static readonly Duration Unreachable = Duration.FromDays(1);
+
     private readonly ZipCodes _zips;
     private readonly TravelSettings _settings;
     private readonly Dictionary<string, string> _areaOfZip;
@@ -90,8 +103,23 @@ public sealed class StraightLineTravel : ITravelTimes
     }
 
     /// <inheritdoc/>
-    /// <exception cref="KeyNotFoundException">A ZIP is not in the table (validate ZIPs before asking).</exception>
-    public Duration Between(string fromZip, string toZip)
+    /// <remarks>A ZIP not in the table (nor the same ZIP as the other) gives <see cref="Unreachable"/>.</remarks>
+    public Duration Between(string fromZip, string toZip) => TryBetween(fromZip, toZip, out var time) ? time : Unreachable;
+
+    /// <summary>
+    /// The door-to-door time from <paramref name="fromZip"/> to <paramref name="toZip"/>, or false when it cannot be
+    /// estimated because a ZIP is not in the table (and no override or same-ZIP rule gives the time).
+    /// </summary>
+    public bool TryBetween(string fromZip, string toZip, out Duration time)
+    {
+        ArgumentNullException.ThrowIfNull(fromZip);
+        ArgumentNullException.ThrowIfNull(toZip);
+        var estimate = Estimate(fromZip, toZip);
+        time = estimate ?? Duration.Zero;
+        return estimate is not null;
+    }
+
+    private Duration? Estimate(string fromZip, string toZip)
     {
         if (_overrides.Count > 0
             && _areaOfZip.TryGetValue(fromZip, out var fromArea)
@@ -104,7 +132,9 @@ public sealed class StraightLineTravel : ITravelTimes
         if (string.Equals(fromZip, toZip, StringComparison.Ordinal))
             return _parking;
 
-        var roadMiles = _zips[fromZip].MilesTo(_zips[toZip]) * _settings.RoadFactor;
+        if (!_zips.TryGet(fromZip, out var from, out _) || !_zips.TryGet(toZip, out var to, out _))
+            return null;
+        var roadMiles = from.MilesTo(to) * _settings.RoadFactor;
         var minutes = Math.Ceiling(roadMiles / _settings.AverageSpeedMph * 60);
         return Duration.FromMinutes((long)minutes) + _parking;
     }

@@ -10,6 +10,7 @@ using Knotwork.Domain.Booking;
 using Knotwork.Domain.Practice;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Booking;
+using Knotwork.Web.Mail;
 using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -109,7 +110,7 @@ internal static class BookingEndpoints
             .WithName("Book")
             .RequireRateLimiting(RateLimitPolicies.BookingApi)
             .WithSummary("Books a visit: {service, zip, address, start (with its offset), name, email, phone, therapist?, notes?}, with an optional Idempotency-Key header.")
-            .WithDescription("201 with the booking and its private manageUrl (keep it: its token cancels the booking). " +
+            .WithDescription("201 with the booking and its private manageUrl (keep it: its token cancels the booking); the client is e-mailed the same confirmation, with the visit as a calendar invitation, as when booking on the site. " +
                 "409 when the time is no longer free, with `nearest`: the nearest free times. 422 when the time was never offerable " +
                 "(out of area, outside hours, too soon), or the Idempotency-Key was used for another request. 400 names each malformed field. " +
                 "A retry with the same Idempotency-Key answers the first 201 again (header Idempotent-Replayed: true) and books once.");
@@ -174,6 +175,7 @@ internal static class BookingEndpoints
 
     private static async Task<Results<Created<BookingDto>, ValidationProblem, ProblemHttpResult>> BookAsync(
         HttpContext http, PracticeSchedules schedules, KnotworkDbContext db, BookingStore store, AuditTrail audit, TimeProvider clock, PublicLinks links,
+        IMailer mailer, IConfiguration configuration,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
     {
         var (practice, unavailable) = await schedules.CurrentAsync(db, cancellationToken);
@@ -214,6 +216,7 @@ internal static class BookingEndpoints
                     await audit.RecordAsync(AuditAction.Create, AuditSubject.Booking, booking.Id.ToString(),
                         $"booked {booking.ServiceId} at {dto.Start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)} with {booking.TherapistId} for {booking.Price.ToString("0.00", CultureInfo.InvariantCulture)} through the public API",
                         CancellationToken.None);
+                    await ConfirmationMail.SendAsync(mailer, configuration, booking, setup, dto.ManageUrl, now);
                 }
 
                 return TypedResults.Created((string?)null, dto);

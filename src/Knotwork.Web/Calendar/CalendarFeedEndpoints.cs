@@ -46,7 +46,8 @@ internal static class CalendarFeedEndpoints
             var day = start.InZone(setup.TimeZone).Date;
             // The drive is from the previous visit that day, or from home for the day's first; setup follows it.
             var from = previousDay == day && previousZip is not null ? previousZip : therapist.HomeZip;
-            var drive = travel.Between(from, b.Zip) + therapist.Setup;
+            // A ZIP the table no longer has gives no drive estimate: the setup time alone is shown before the visit.
+            var drive = (travel.TryBetween(from, b.Zip, out var between) ? between : Duration.Zero) + therapist.Setup;
             visits.Add(new FeedVisit(b.Id.ToString(), b.Name, setup.AreaOf(b.Zip)?.Name ?? b.Zip, start, Instant.FromDateTimeUtc(b.EndUtc), (int)drive.TotalMinutes));
             previousZip = b.Zip;
             previousDay = day;

@@ -4,6 +4,7 @@ using Knotwork.Data.Entities;
 using Knotwork.Domain.Booking;
 using Knotwork.Domain.Booking.Calendar;
 using Knotwork.Web.Mail;
+using Knotwork.Web.Security;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
@@ -33,7 +34,8 @@ internal sealed class ReminderOptions
 /// sweeps or a restart never remind a client twice. A send that fails after its claim is logged and not retried:
 /// a missed reminder is the price of never sending two.
 /// </summary>
-internal sealed partial class ReminderSweep(KnotworkDbContext db, IMailer mailer, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReminderSweep> logger)
+internal sealed partial class ReminderSweep(
+    KnotworkDbContext db, IMailer mailer, BookingStore store, PublicLinks links, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReminderSweep> logger)
 {
     private static readonly LocalDateTimePattern WhenPattern = LocalDateTimePattern.CreateWithInvariantCulture("dddd d MMMM uuuu 'at' HH:mm");
 
@@ -64,7 +66,7 @@ internal sealed partial class ReminderSweep(KnotworkDbContext db, IMailer mailer
 
             try
             {
-                await mailer.SendAsync(booking.Email, Message(booking, setup), cancellationToken);
+                await mailer.SendAsync(booking.Email, Message(booking, setup, ManageLink(booking.Id)), cancellationToken);
                 LogSent(logger, booking.Id);
                 sent++;
             }
@@ -77,13 +79,16 @@ internal sealed partial class ReminderSweep(KnotworkDbContext db, IMailer mailer
         return sent;
     }
 
-    private static MailText Message(BookingRecord booking, PracticeSetup? setup)
+    /// <summary>The booking's private manage link, its token made again from the id (as the confirmation gave it).</summary>
+    private string ManageLink(Guid id) => links.ToWithoutRequest(Pages.Book.IndexModel.ManagePath(id, store.TokenFor(id)));
+
+    private static MailText Message(BookingRecord booking, PracticeSetup? setup, string manageLink)
     {
         var zone = setup?.TimeZone ?? DateTimeZone.Utc;
         var when = WhenPattern.Format(Instant.FromDateTimeUtc(booking.StartUtc).InZone(zone).LocalDateTime);
         var service = setup?.FindService(booking.ServiceId)?.Name ?? "massage";
         var therapist = setup?.FindTherapist(booking.TherapistId)?.Name;
-        return MailTemplates.Reminder(booking.Name, service, when, booking.Address, therapist);
+        return MailTemplates.Reminder(booking.Name, service, when, booking.Address, therapist, manageLink);
     }
 }
 

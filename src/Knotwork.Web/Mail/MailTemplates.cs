@@ -63,12 +63,16 @@ internal static class MailTemplates
         Attachments = [new MailAttachment("visit.ics", "text/calendar; method=REQUEST; charset=utf-8", calendar)],
     };
 
-    /// <summary>To a client, the lead time (24 hours by default) before a visit: when, what and where.</summary>
-    public static MailText Reminder(string name, string service, string when, string address, string? therapist) => new(
+    /// <summary>
+    /// To a client, the lead time (24 hours by default) before a visit: when, what and where, and the private link to
+    /// see, change or cancel it (the same link as in the confirmation).
+    /// </summary>
+    public static MailText Reminder(string name, string service, string when, string address, string? therapist, string manageLink) => new(
         "Reminder: your massage " + when,
         $"<p>Hello {E(name)},</p><p>A reminder of your {E(service)} on {E(when)} at {E(address)}" +
         (therapist is null ? "." : $", with {E(therapist)}.") +
-        "</p><p>Please have a space of about 7 by 10 feet clear for the table. To change or cancel, use the link in your confirmation e-mail or contact the practice.</p>");
+        "</p><p>Please have a space of about 7 by 10 feet clear for the table.</p>" +
+        $"<p>To see, change or cancel your visit, use this private link (keep it to yourself), or contact the practice: {A(manageLink)}</p>");
 
     private static string E(string text) => HtmlEncoder.Default.Encode(text);
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Knotwork.Data;
 using Knotwork.Data.Entities;
 
@@ -31,18 +33,52 @@ internal sealed class SmtpSettings
 
 /// <summary>
 /// Keeps each message in the held-mail table, which the owner reads on the Held mail page, so a first-time user
-/// without a mail server can still confirm accounts. Attachments are not held (the table has no place for them yet):
-/// a message that carries one also links to it, as the visit confirmation links to its calendar file.
+/// without a mail server can still confirm accounts. Attachments are held with the message
+/// (<see cref="HeldMessage.AttachmentsJson"/>, sealed like the body) and downloaded from the same page.
 /// </summary>
 internal sealed class HoldingMailer(KnotworkDbContext db, TimeProvider clock) : IMailer
 {
     public async Task SendAsync(string to, MailText message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        db.HeldMail.Add(new HeldMessage { Id = Guid.NewGuid(), CreatedAtUtc = clock.GetUtcNow().UtcDateTime, To = to, Subject = message.Subject, HtmlBody = message.HtmlBody });
+        db.HeldMail.Add(new HeldMessage
+        {
+            Id = Guid.NewGuid(), CreatedAtUtc = clock.GetUtcNow().UtcDateTime, To = to, Subject = message.Subject, HtmlBody = message.HtmlBody,
+            AttachmentsJson = HeldAttachments.Write(message.Attachments),
+        });
         await db.SaveChangesAsync(cancellationToken);
     }
 }
+
+/// <summary>A held message's attachments as stored in <see cref="HeldMessage.AttachmentsJson"/>: <c>[{"fileName", "contentType", "content"}]</c>.</summary>
+internal static class HeldAttachments
+{
+    /// <summary>The attachments as JSON, or null when there are none.</summary>
+    public static string? Write(IReadOnlyList<MailAttachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        return attachments.Count == 0 ? null : JsonSerializer.Serialize([.. attachments], HeldAttachmentsJson.Default.MailAttachmentArray);
+    }
+
+    /// <summary>The attachments stored as <paramref name="json"/>; empty for null or for text that is not such a list.</summary>
+    public static IReadOnlyList<MailAttachment> Read(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+            return [];
+        try
+        {
+            return JsonSerializer.Deserialize(json, HeldAttachmentsJson.Default.MailAttachmentArray) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(MailAttachment[]))]
+internal sealed partial class HeldAttachmentsJson : JsonSerializerContext;
 
 /// <summary>Sends through the configured SMTP server.</summary>
 internal sealed class SmtpMailer(SmtpSettings settings) : IMailer

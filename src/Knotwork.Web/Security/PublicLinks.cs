@@ -46,6 +46,21 @@ internal sealed class PublicLinks
             : BaseUrl.GetLeftPart(UriPartial.Authority) + pathAndQuery;
     }
 
+    /// <summary>
+    /// The address of <paramref name="pathAndQuery"/> for a message sent outside any request (a reminder): absolute on
+    /// the configured public origin; without one, which only development allows, the path alone.
+    /// </summary>
+    public string ToWithoutRequest(string pathAndQuery)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pathAndQuery);
+        if (pathAndQuery[0] != '/')
+        {
+            throw new ArgumentException("A link's path must start with '/'.", nameof(pathAndQuery));
+        }
+
+        return BaseUrl is null ? pathAndQuery : BaseUrl.GetLeftPart(UriPartial.Authority) + pathAndQuery;
+    }
+
     /// <summary>Reads and checks <see cref="Setting"/>.</summary>
     /// <exception cref="InvalidOperationException">
     /// The value is not a plain http(s) origin, or it is missing outside development; the message says what to set.

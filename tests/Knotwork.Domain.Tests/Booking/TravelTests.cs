@@ -44,8 +44,15 @@ public class TravelTests
     }
 
     [Fact]
-    public void Between_AnUnknownZip_IsAProgrammerError()
+    public void Between_AZipNotInTheTable_IsUnreachable_AndTryBetweenSaysSo()
     {
-        Assert.Throws<KeyNotFoundException>(() => Travel().Between("93539", Practice.Lancaster));
+        var travel = Travel();
+
+        Assert.Equal(StraightLineTravel.Unreachable, travel.Between("93539", Practice.Lancaster));
+        Assert.Equal(StraightLineTravel.Unreachable, travel.Between(Practice.Lancaster, "93539"));
+        Assert.False(travel.TryBetween("93539", Practice.Lancaster, out _));
+        Assert.True(travel.TryBetween(Practice.Lancaster, Practice.Palmdale, out var known));
+        Assert.Equal(travel.Between(Practice.Lancaster, Practice.Palmdale), known);
+        Assert.Equal(Duration.FromMinutes(5), travel.Between("93539", "93539")); // two visits at one address: parking only
     }
 }

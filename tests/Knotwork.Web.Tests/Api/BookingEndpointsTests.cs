@@ -235,6 +235,31 @@ public class BookingEndpointsTests
     }
 
     [Fact]
+    public async Task Book_MailsTheConfirmationWithTheInvitationAndTheManageLink_OnceForAReplay()
+    {
+        await using var app = NewApp();
+        var slot = await FirstSlot(app, "2027-03-10");
+
+        var (first, body) = await Book(app, slot, key: "mail-5c1e", email: "mailme@example.com");
+        var (again, _) = await Book(app, slot, key: "mail-5c1e", email: "mailme@example.com");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        var held = Assert.Single(await db.HeldMail.Where(m => m.To == "mailme@example.com").ToListAsync(Token));
+        Assert.StartsWith("Your massage visit on Wednesday, March 10, 2027", held.Subject, StringComparison.Ordinal);
+        var manageUrl = body.GetProperty("manageUrl").GetString()!;
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(manageUrl), held.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("44 Cedar Ave", held.HtmlBody, StringComparison.Ordinal);
+        var attachment = Assert.Single(JsonDocument.Parse(held.AttachmentsJson!).RootElement.EnumerateArray());
+        Assert.Equal("visit.ics", attachment.GetProperty("fileName").GetString());
+        var ics = attachment.GetProperty("content").GetString()!;
+        Assert.Contains("METHOD:REQUEST", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;TZID=America/Los_Angeles:20270310T", ics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Book_AnIdempotencyKeyUsedForAnotherTime_Is422()
     {
         await using var app = NewApp();

@@ -59,6 +59,24 @@ public class CalendarFeedTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/calendar/maria/.ics", UriKind.Relative), Token)).StatusCode);
     }
 
+    [Fact]
+    public async Task AVisitAtAZipTheTableNoLongerHas_BreaksNeitherTheFeedNorAvailability()
+    {
+        await using var app = new KnotworkApp();
+        var token = await SetUp(app);
+        await AddBooking(app, "Gail Gone", "93539", Visit, BookingStatus.Booked);             // a ZIP the bundled table does not have
+        await AddBooking(app, "Dana Reyes", "93534", Visit.AddHours(3), BookingStatus.Booked); // the next visit drives from it
+
+        var feed = await app.CreateClient().GetAsync(new Uri($"/calendar/maria/{token}.ics", UriKind.Relative), Token);
+        var day = DateOnly.FromDateTime(Visit.AddHours(-8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (availability, body) = await app.GetJson($"/api/availability?service=deep-tissue-60&zip=93534&from={day}&days=7");
+
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Contains("Massage: Gail", await feed.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, availability.StatusCode);
+        Assert.NotEmpty(body.GetProperty("slots").EnumerateArray());
+    }
+
     /// <summary>Saves the sample practice and gives Maria a feed token.</summary>
     private static async Task<string> SetUp(KnotworkApp app)
     {

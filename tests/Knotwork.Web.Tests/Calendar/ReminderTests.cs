@@ -1,7 +1,10 @@
+using System.Text.Json;
 using Knotwork.Data;
+using Knotwork.Data.Booking;
 using Knotwork.Data.Entities;
 using Knotwork.Web.Calendar;
 using Knotwork.Web.Mail;
+using Knotwork.Web.Security;
 using Knotwork.Web.Tests.Reliability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +91,35 @@ public class ReminderTests
         Assert.Equal(1, held);
     }
 
+    [Fact]
+    public async Task TheReminder_HoldsTheBookingsManageLink_AndItOpensTheBooking()
+    {
+        var monday = new DateTimeOffset(2027, 3, 1, 17, 0, 0, TimeSpan.Zero);
+        await using var app = new KnotworkApp(clock: new TestClock(monday));
+        var (_, availability) = await app.GetJson("/api/availability?service=deep-tissue-60&zip=93534&from=2027-03-09&days=1");
+        var slot = availability.GetProperty("slots")[0];
+        var (booked, booking) = await app.PostJson("/api/bookings", JsonSerializer.Serialize(new Dictionary<string, string?>
+        {
+            ["service"] = "deep-tissue-60", ["zip"] = "93534", ["address"] = "44 Cedar Ave", ["start"] = slot.GetProperty("start").GetString(),
+            ["name"] = "Remi Nder", ["email"] = "remi@knotwork.test", ["phone"] = "(661) 555-0123", ["therapist"] = slot.GetProperty("therapist").GetString(),
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Created, booked.StatusCode);
+        var id = booking.GetProperty("id").GetGuid();
+        var start = booking.GetProperty("start").GetDateTimeOffset().UtcDateTime;
+
+        Assert.Equal(1, await Sweep(app, start.AddHours(-23)));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        var reminder = await db.HeldMail.SingleAsync(m => m.To == "remi@knotwork.test" && m.Subject.StartsWith("Reminder"), Token);
+        var link = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(reminder.HtmlBody, "href=\"([^\"]+)\"").Groups[1].Value);
+        Assert.StartsWith($"/book/manage/{id}?token=", link, StringComparison.Ordinal);
+        Assert.Equal(booking.GetProperty("manageUrl").GetString()!, "http://localhost" + link); // the confirmation's link, made again from the id
+        var page = await app.CreateClient().GetAsync(new Uri(link, UriKind.Relative), Token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("44 Cedar Ave", await page.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// 30 due bookings; two servers each run eight sweeps at once (as overlapping timers and restarts would): every
     /// booking gets exactly one e-mail, and its reminder is recorded as sent.
@@ -115,7 +147,8 @@ public class ReminderTests
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var sweep = new ReminderSweep(
-            services.GetRequiredService<KnotworkDbContext>(), services.GetRequiredService<IMailer>(), new FixedClock(now),
+            services.GetRequiredService<KnotworkDbContext>(), services.GetRequiredService<IMailer>(), services.GetRequiredService<BookingStore>(),
+            services.GetRequiredService<PublicLinks>(), new FixedClock(now),
             Options.Create(new ReminderOptions()), NullLogger<ReminderSweep>.Instance);
         return await sweep.RunAsync(Token);
     }

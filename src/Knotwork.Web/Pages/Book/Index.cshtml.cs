@@ -5,7 +5,6 @@ using Knotwork.Data;
 using Knotwork.Data.Booking;
 using Knotwork.Domain.Audit;
 using Knotwork.Domain.Booking;
-using Knotwork.Domain.Booking.Calendar;
 using Knotwork.Domain.Knowledge;
 using Knotwork.Domain.Practice;
 using Knotwork.Web.Accounts;
@@ -190,9 +189,7 @@ internal sealed class IndexModel(
                     await audit.RecordAsync(AuditAction.Create, AuditSubject.Booking, booking.Id.ToString(),
                         $"booked {booking.ServiceId} at {Visits.StartValue(start)} with {booking.TherapistId} for {booking.Price.ToString("0.00", CultureInfo.InvariantCulture)} on the booking pages",
                         CancellationToken.None);
-                    var organizer = new CalendarPerson("Knotwork", configuration["Knotwork:Smtp:From"] ?? "knotwork@localhost");
-                    var calendar = Visits.Invitation(booking, setup, organizer, manage, now);
-                    await mailer.SendAsync(booking.Email, MailTemplates.VisitBooked(Visits.Summary(booking, setup), manage, calendar), CancellationToken.None);
+                    await ConfirmationMail.SendAsync(mailer, configuration, booking, setup, manage, now);
                 }
 
                 return Redirect(ManagePath(booking.Id, token) + "&booked=1");
