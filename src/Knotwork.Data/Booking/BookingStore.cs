@@ -5,9 +5,7 @@ using Knotwork.Data.Entities;
 using Knotwork.Data.Protection;
 using Knotwork.Domain.Booking;
 using Knotwork.Domain.Practice;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 using Npgsql;
 
@@ -373,37 +371,8 @@ public sealed class BookingStore
     }
 
     /// <summary>A transaction no other booking transaction of this practice runs beside; rolled back unless committed.</summary>
-    private async Task<SerializedTransaction> BeginSerializedAsync(CancellationToken cancellationToken)
-    {
-        if (_db.Database.IsNpgsql())
-        {
-            var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-            await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresBookingLock})", cancellationToken);
-            return new SerializedTransaction(transaction, null);
-        }
-
-        // BEGIN IMMEDIATE: the write lock is taken before the check reads, so no other writer can book in between
-        // (SQLite waits for it up to the connection's busy timeout).
-        await _db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (SqliteConnection)_db.Database.GetDbConnection();
-        var sqlite = connection.BeginTransaction(deferred: false);
-        var used = await _db.Database.UseTransactionAsync(sqlite, cancellationToken)
-            ?? throw new InvalidOperationException("EF did not take the SQLite transaction.");
-        return new SerializedTransaction(used, sqlite);
-    }
-
-    /// <summary>EF's transaction, and the SQLite transaction under it when EF does not own it.</summary>
-    private sealed class SerializedTransaction(IDbContextTransaction transaction, SqliteTransaction? owned) : IAsyncDisposable
-    {
-        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
-
-        public async ValueTask DisposeAsync()
-        {
-            await transaction.DisposeAsync();
-            if (owned is not null)
-                await owned.DisposeAsync(); // rolls back unless committed
-        }
-    }
+    private Task<SerializedTransaction> BeginSerializedAsync(CancellationToken cancellationToken) =>
+        SerializedTransaction.BeginAsync(_db, $"SELECT pg_advisory_xact_lock({PostgresBookingLock})", cancellationToken);
 
     private static bool SameRequest(BookingRecord earlier, BookingRequest request) =>
         earlier.ServiceId == request.ServiceId

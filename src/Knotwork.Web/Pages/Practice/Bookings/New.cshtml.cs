@@ -130,7 +130,7 @@ internal sealed class NewModel(
                         + (clientId is { } c ? $"client {c}" : "a client without a record"),
                         CancellationToken.None);
                     var manage = links.To(Request, Book.IndexModel.ManagePath(booking.Id, token));
-                    await mailer.SendConfirmationAsync(booking, setup, manage, configuration, now, CancellationToken.None);
+                    await ConfirmationMail.SendAsync(mailer, configuration, booking, setup, manage, now);
                 }
 
                 return Redirect($"/practice/bookings/{booking.Id}?done=booked");
