@@ -36,6 +36,19 @@ internal static class ConfirmationMail
         return MailTemplates.VisitBooked(Visits.Summary(booking, setup), manageLink, calendar);
     }
 
+    /// <summary>
+    /// Tells the client the practice changed <paramref name="booking"/> (as it now stands: moved, or cancelled), with
+    /// <paramref name="change"/> as the first sentence and a calendar file that updates the first invitation.
+    /// </summary>
+    public static Task SendChangeAsync(IMailer mailer, IConfiguration configuration, BookingRecord booking, PracticeSetup setup, string manageLink, string change, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(mailer);
+        ArgumentNullException.ThrowIfNull(booking);
+        var calendar = Visits.Invitation(booking, setup, new CalendarPerson(OrganizerName, OrganizerAddress(configuration)), manageLink, now, changed: true);
+        var message = MailTemplates.VisitChanged(Visits.Summary(booking, setup), change, manageLink, calendar, booking.Status == BookingStatus.Cancelled);
+        return mailer.SendAsync(booking.Email, message, CancellationToken.None);
+    }
+
     /// <summary>The address invitations are organized by: the mail sender's (<c>Knotwork:Smtp:From</c>), or knotwork@localhost.</summary>
     public static string OrganizerAddress(IConfiguration configuration)
     {

@@ -64,6 +64,21 @@ internal static class MailTemplates
     };
 
     /// <summary>
+    /// To a client whose visit the practice changed (<paramref name="change"/>: "Your visit is now with Ana Reyes.") or
+    /// cancelled: the visit as it stands and the updated calendar file, which replaces the one sent before.
+    /// </summary>
+    public static MailText VisitChanged(VisitSummary visit, string change, string manageLink, string calendar, bool cancelled) => new(
+        (cancelled ? "Cancelled: your massage visit on " : "Changed: your massage visit on ") + visit.When,
+        $"<p>Hello {E(visit.ClientName)},</p><p>{E(change)}</p>" +
+        $"<ul><li><strong>{E(visit.Service)}</strong></li><li>{E(visit.When)} ({E(visit.TimeZone)})</li><li>At {E(visit.Address)}</li>" +
+        (cancelled ? "" : $"<li>With {E(visit.Therapist)}</li>") + "</ul>" +
+        $"<p>The attached file (visit.ics) updates the visit in your calendar.</p>" +
+        $"<p>Your private link: {A(manageLink)}. Questions? Reply to this e-mail or call the practice.</p>")
+    {
+        Attachments = [new MailAttachment("visit.ics", $"text/calendar; method={(cancelled ? "CANCEL" : "REQUEST")}; charset=utf-8", calendar)],
+    };
+
+    /// <summary>
     /// To a client, the lead time (24 hours by default) before a visit: when, what and where, and the private link to
     /// see, change or cancel it (the same link as in the confirmation).
     /// </summary>

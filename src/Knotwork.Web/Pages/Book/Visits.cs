@@ -62,6 +62,13 @@ internal static class Visits
     /// <summary>The sentence on cancelling online, with the practice's window and fee.</summary>
     public static string CancellationRule(BookingRecord booking, PracticeSetup setup)
     {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(setup);
+        if (CancelBy(booking, setup).ToInstant() <= Instant.FromDateTimeUtc(booking.CreatedAtUtc))
+        {
+            return $"This visit was booked less than {(int)setup.Policies.CancellationWindow.TotalHours} hours ahead, so it cannot be cancelled online: to change it, please call or e-mail the practice.";
+        }
+
         var fee = setup.Policies.LateCancellationFee > 0 ? $" After that, please call or e-mail the practice; a late-cancellation fee of {Price(setup.Policies.LateCancellationFee)} may apply." : " After that, please call or e-mail the practice.";
         return $"You can cancel online until {When(CancelBy(booking, setup))}.{fee}";
     }
@@ -83,11 +90,14 @@ internal static class Visits
     }
 
     /// <summary>
-    /// The visit as an iCalendar invitation (METHOD:REQUEST, the practice's VTIMEZONE), from the practice
-    /// (<paramref name="organizer"/>) to the client; the same UID each time, so a later copy updates the first.
+    /// The visit as an iCalendar invitation (METHOD:REQUEST, the practice's VTIMEZONE; METHOD:CANCEL once cancelled),
+    /// from the practice (<paramref name="organizer"/>) to the client; the same UID each time, so a later copy updates
+    /// the first. A copy sent after a change carries the minutes since the booking was made as its SEQUENCE, which grows
+    /// with every later change without a counter stored anywhere.
     /// </summary>
-    public static string Invitation(BookingRecord booking, PracticeSetup setup, CalendarPerson organizer, string manageLink, Instant stamp)
+    public static string Invitation(BookingRecord booking, PracticeSetup setup, CalendarPerson organizer, string manageLink, Instant stamp, bool changed = false)
     {
+        var sequence = changed ? Math.Max(1, (int)Math.Min(int.MaxValue, (stamp - Instant.FromDateTimeUtc(booking.CreatedAtUtc)).TotalMinutes)) : 0;
         var service = setup.FindService(booking.ServiceId);
         var therapist = setup.FindTherapist(booking.TherapistId)?.Name ?? "your therapist";
         var visit = new CalendarEvent
@@ -102,7 +112,9 @@ internal static class Visits
             Stamp = stamp,
             Organizer = organizer,
             Attendees = [new CalendarPerson(booking.Name, booking.Email)],
+            Sequence = sequence,
         };
-        return ICalendarWriter.Write(new CalendarFile { Method = CalendarMethod.Request, Events = [visit] });
+        var method = booking.Status == BookingStatus.Cancelled ? CalendarMethod.Cancel : CalendarMethod.Request;
+        return ICalendarWriter.Write(new CalendarFile { Method = method, Events = [visit] });
     }
 }

@@ -102,6 +102,12 @@ public sealed partial class BookingsPagesTests
         Assert.Equal("maria", await TherapistOf(app, afternoon));
         Assert.True(await Audited(app, "update", "booking", morning.ToString(), "moved from maria to ana"));
         Assert.False(await Audited(app, "update", "booking", afternoon.ToString()));
+        // The client is told, with a calendar file that updates the first invitation (same UID, a later SEQUENCE).
+        var (body, calendar) = await HeldMail(app, "Changed: your massage visit");
+        Assert.Contains("is now with Ana Reyes", body, StringComparison.Ordinal);
+        Assert.Contains("METHOD:REQUEST", calendar, StringComparison.Ordinal);
+        Assert.Contains($"UID:{morning}@knotwork", calendar, StringComparison.Ordinal);
+        Assert.Matches("SEQUENCE:[1-9]", calendar);
     }
 
     [Fact]
@@ -130,6 +136,10 @@ public sealed partial class BookingsPagesTests
         Assert.DoesNotContain("Cal Cancelled", await owner.Html("/practice/bookings"), StringComparison.Ordinal);
         Assert.Equal("maria", await TherapistOf(app, booking));
         Assert.True(await Audited(app, "cancel", "booking", booking.ToString(), "cancelled by staff, outside the cancellation window"));
+        var (body, calendar) = await HeldMail(app, "Cancelled: your massage visit");
+        Assert.Contains("The practice has cancelled your visit", body, StringComparison.Ordinal);
+        Assert.Contains("METHOD:CANCEL", calendar, StringComparison.Ordinal);
+        Assert.Contains("STATUS:CANCELLED", calendar, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -210,6 +220,16 @@ public sealed partial class BookingsPagesTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<KnotworkDbContext>().Bookings.Where(b => b.Id == booking).Select(b => b.TherapistId).SingleAsync(Token);
+    }
+
+    /// <summary>The one held e-mail to the guests booked here whose subject starts with <paramref name="subject"/>: its body and its attachments' text.</summary>
+    private static async Task<(string Body, string Attachments)> HeldMail(KnotworkApp app, string subject)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var held = await scope.ServiceProvider.GetRequiredService<KnotworkDbContext>().HeldMail.AsNoTracking()
+            .Where(m => m.To == "guest@knotwork.test").ToListAsync(Token);
+        var mail = Assert.Single(held, m => m.Subject.StartsWith(subject, StringComparison.Ordinal));
+        return (mail.HtmlBody, System.Text.RegularExpressions.Regex.Unescape(mail.AttachmentsJson ?? ""));
     }
 
     private static async Task<bool> Audited(KnotworkApp app, string action, string subject, string? entityId, string? detail = null)

@@ -6,7 +6,9 @@ using Knotwork.Domain.Booking;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Booking;
+using Knotwork.Web.Mail;
 using Knotwork.Web.Pages.Book;
+using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +25,9 @@ namespace Knotwork.Web.Pages.Practice.Bookings;
 /// Changes are Post/Redirect/Get and audited.
 /// </summary>
 [Authorize(Policy = Roles.StaffPolicy)]
-internal sealed class DetailsModel(KnotworkDbContext db, BookingStore store, PracticeSchedules schedules, AuditTrail audit, TimeProvider clock) : PageModel
+internal sealed class DetailsModel(
+    KnotworkDbContext db, BookingStore store, PracticeSchedules schedules, AuditTrail audit, TimeProvider clock,
+    IMailer mailer, IConfiguration configuration, PublicLinks links) : PageModel
 {
     public BookingRecord Booking { get; private set; } = null!;
 
@@ -71,7 +75,9 @@ internal sealed class DetailsModel(KnotworkDbContext db, BookingStore store, Pra
             return NotFound();
         switch (await store.CancelByStaffAsync(id, Setup.Policies, Now, cancellationToken))
         {
-            case StaffCancellationOutcome.Cancelled(_, var inside, var fee):
+            case StaffCancellationOutcome.Cancelled(var cancelled, var inside, var fee):
+                await ConfirmationMail.SendChangeAsync(mailer, configuration, cancelled, Setup, ManageLink(cancelled),
+                    "The practice has cancelled your visit below. We are sorry for the change; to book another time, use the booking page or reply to this e-mail.", Now);
                 var window = inside
                     ? $"inside the cancellation window: a late-cancellation fee of {Visits.Price(fee)} may apply"
                     : "outside the cancellation window: no fee";
@@ -95,6 +101,8 @@ internal sealed class DetailsModel(KnotworkDbContext db, BookingStore store, Pra
         switch (await store.MoveAsync(id, therapist ?? "", schedule!.Scheduler, Now, cancellationToken))
         {
             case MoveOutcome.Moved(var moved, var from):
+                await ConfirmationMail.SendChangeAsync(mailer, configuration, moved, Setup, ManageLink(moved),
+                    $"Your visit below is now with {StaffBookings.Therapist(moved.TherapistId, Setup)}, at the same time and price.", Now);
                 await audit.RecordAsync(AuditAction.Update, AuditSubject.Booking, id.ToString(), $"moved from {from} to {moved.TherapistId}", CancellationToken.None);
                 return Redirect($"/practice/bookings/{id}?done=moved");
             case MoveOutcome.Conflict(var rejection):
@@ -113,6 +121,10 @@ internal sealed class DetailsModel(KnotworkDbContext db, BookingStore store, Pra
                 return NotFound();
         }
     }
+
+    /// <summary>The client's private link to the booking, as their confirmation gave it.</summary>
+    private string ManageLink(BookingRecord booking) =>
+        links.To(Request, $"/book/manage/{booking.Id}?token={Uri.EscapeDataString(store.TokenFor(booking.Id))}");
 
     /// <summary>Reads the booking through the viewer's scope; false when they may not see it (or it does not exist).</summary>
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
