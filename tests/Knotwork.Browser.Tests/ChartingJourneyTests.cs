@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Knotwork.Data;
 using Knotwork.Data.Entities;
+using Knotwork.Data.Booking;
 using Knotwork.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,19 +32,28 @@ public class ChartingJourneyTests(PracticeBrowserFixture practice) : IClassFixtu
 
     private BrowserFixture Fixture => practice.App;
 
-    /// <summary>A therapist with two-factor sign-in, their client with a pain map (left temple and neck), and an open visit.</summary>
-    private async Task<(string Email, string Key, Guid Visit)> SetUpVisit()
+    /// <summary>A staff account (role <c>therapist</c> or <c>owner</c>) with two-factor sign-in: its id, e-mail and authenticator key.</summary>
+    private async Task<(Guid Id, string Email, string Key)> CreateStaff(string role, string name)
     {
         await using var scope = Fixture.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<KnotworkUser>>();
+        var email = $"{role}-{Guid.NewGuid():N}"[..20] + "@knotwork.test";
+        var user = new KnotworkUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAtUtc = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (user.Id, email, key);
+    }
+
+    /// <summary>A therapist with two-factor sign-in, their client with a pain map (left temple and neck), and an open visit.</summary>
+    private async Task<(string Email, string Key, Guid Visit)> SetUpVisit()
+    {
+        var (theoId, email, key) = await CreateStaff("therapist", "Theo A");
+        await using var scope = Fixture.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
-        var email = $"theo{Guid.NewGuid():N}@knotwork.test"[..24] + "@knotwork.test";
-        var theo = new KnotworkUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Theo A", CreatedAtUtc = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(theo, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(theo, "therapist")).Succeeded);
-        await users.ResetAuthenticatorKeyAsync(theo);
-        var key = (await users.GetAuthenticatorKeyAsync(theo))!;
-        await users.SetTwoFactorEnabledAsync(theo, true);
+        var theo = new { Id = theoId };
 
         var client = new ClientRecord { Id = Guid.NewGuid(), FullName = "Zelda Quince", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow };
         client.Assignments.Add(new TherapistAssignment { ClientId = client.Id, TherapistId = theo.Id, AssignedAtUtc = DateTime.UtcNow });
@@ -134,6 +144,52 @@ public class ChartingJourneyTests(PracticeBrowserFixture practice) : IClassFixtu
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the chart is {overflow}px wider than the phone");
         await BrowserFixture.Screenshot(page, "chart-synced-phone");
+    }
+
+    [Fact]
+    public async Task TheOwnersPractice_Pages_ReadOnAPhone()
+    {
+        var (ownerId, email, key) = await CreateStaff("owner", "Olive Owner");
+        await using (var scope = Fixture.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+            await db.LinkTherapistAccountAsync("maria", ownerId, DateTime.UtcNow, Token);
+            var (schedule, _) = await scope.ServiceProvider.GetRequiredService<Knotwork.Web.Booking.PracticeSchedules>().CurrentAsync(db, Token);
+            var store = scope.ServiceProvider.GetRequiredService<Knotwork.Data.Booking.BookingStore>();
+            var zone = schedule!.Setup.TimeZone;
+            var now = NodaTime.SystemClock.Instance.GetCurrentInstant();
+            var day = now.InZone(zone).Date.PlusDays(2);
+            while (day.DayOfWeek is NodaTime.IsoDayOfWeek.Friday or NodaTime.IsoDayOfWeek.Saturday or NodaTime.IsoDayOfWeek.Sunday)
+                day = day.PlusDays(1);
+            foreach (var (hour, zip, name) in new[] { (10, "93534", "Rosa Delgado"), (13, "93535", "Sam Ortiz") })
+            {
+                var start = zone.AtStrictly(day + new NodaTime.LocalTime(hour, 0)).ToInstant();
+                var outcome = await store.BookAsync(schedule.Scheduler, new Knotwork.Data.Booking.BookingRequest(
+                    "deep-tissue-60", zip, start, name, "guest@knotwork.test", "(661) 555-0100", "44 Cedar Ave", "maria", "Side gate"), now, Token);
+                Assert.True(outcome is BookingOutcome.Created, $"{name} at {hour}:00 was not booked: {outcome}");
+            }
+
+            var page = await (await Fixture.NewContext(width: 360, height: 740)).NewPageAsync();
+            await SignIn(page, email, key);
+            var dayText = day.ToString("uuuu-MM-dd", null);
+            foreach (var (url, shot, expect) in new[]
+            {
+                ($"/practice/day?date={dayText}", "practice-day-phone", "Sam Ortiz"),
+                ($"/practice/week?start={dayText}", "practice-week-phone", "Rosa"),
+                ("/practice/bookings", "practice-bookings-phone", "Rosa Delgado"),
+                ("/practice/setup", "practice-setup-phone", "Antelope Valley"),
+                ("/practice/time-off", "practice-time-off-phone", "time off"),
+            })
+            {
+                var response = await page.GotoAsync(url);
+                Assert.Equal(200, response!.Status);
+                var text = await page.InnerTextAsync("main");
+                Assert.True(text.Contains(expect, StringComparison.Ordinal), $"{url} does not show '{expect}':\n{text}");
+                var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+                Assert.True(overflow <= 0, $"{url} is {overflow}px wider than the phone");
+                await BrowserFixture.Screenshot(page, shot);
+            }
+        }
     }
 
     /// <summary>The authenticator app's current code (RFC 6238: HMAC-SHA1, 30 s, 6 digits).</summary>
