@@ -231,6 +231,18 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.HasIndex(v => v.BookingId).IsUnique();
             e.HasIndex(v => new { v.ClientId, v.StartedAtUtc });
             e.HasMany(v => v.ChartEntries).WithOne().HasForeignKey(c => c.VisitId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(v => v.Amendments).WithOne().HasForeignKey(a => a.VisitId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(v => v.Assessment).HasMaxLength(Sealed(FieldLimits.NoteSection)).HasConversion(seal);
+            e.Property(v => v.Plan).HasMaxLength(Sealed(FieldLimits.NoteSection)).HasConversion(seal);
+            e.HasOne<KnotworkUser>().WithMany().HasForeignKey(v => v.SignedById).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<NoteAmendmentRecord>(e =>
+        {
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Text).HasMaxLength(Sealed(FieldLimits.NoteSection)).HasConversion(sealText);
+            e.HasOne<KnotworkUser>().WithMany().HasForeignKey(a => a.ById).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => a.VisitId);
         });
 
         builder.Entity<ChartEntryRecord>(e =>

@@ -135,6 +135,30 @@ public abstract class ChartStoreTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task SigningTwiceAtOnce_SignsOnce_ThenTheChartIsLocked_AndOnlyAmendmentsAddToTheNote()
+    {
+        var (visit, by) = await NewVisit();
+        await using (var db = Database.NewContext())
+            Assert.Equal(NoteChange.NotSigned, await db.AmendAsync(visit, by, "too early", DateTime.UtcNow, Token));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            await using var db = Database.NewContext();
+            return await db.SignAsync(visit, by, DateTime.UtcNow, Token);
+        }, Token)));
+
+        Assert.Single(outcomes, o => o == NoteChange.Done);
+        Assert.All(outcomes.Where(o => o != NoteChange.Done), o => Assert.Equal(NoteChange.Locked, o));
+        Assert.IsType<ChartSyncOutcome.VisitSigned>(await Sync(visit, by, Entry()));
+        await using (var db = Database.NewContext())
+        {
+            Assert.Equal(NoteChange.Locked, await db.SaveDraftAsync(visit, "changed", "changed", Token));
+            Assert.Equal(NoteChange.Done, await db.AmendAsync(visit, by, "Headache gone the next day.", DateTime.UtcNow, Token));
+            Assert.Equal("Headache gone the next day.", (await db.Visits.Include(v => v.Amendments).SingleAsync(v => v.Id == visit, Token)).Amendments.Single().Text);
+        }
+    }
+
+    [Fact]
     public async Task ChartDetail_IsSealed_NotReadableInTheDatabase()
     {
         var (visit, by) = await NewVisit();

@@ -35,7 +35,35 @@ public sealed class VisitRecord
 
     public DateTime? SignedAtUtc { get; set; }
 
+    /// <summary>Who signed the note.</summary>
+    public Guid? SignedById { get; set; }
+
+    /// <summary>The therapist's assessment (the note's A); sealed.</summary>
+    public string? Assessment { get; set; }
+
+    /// <summary>The plan (the note's P): next visit, self-care; sealed.</summary>
+    public string? Plan { get; set; }
+
     public List<ChartEntryRecord> ChartEntries { get; set; } = [];
+
+    public List<NoteAmendmentRecord> Amendments { get; set; } = [];
+}
+
+/// <summary>
+/// A change to a signed note: the signed note itself never changes; an amendment adds to it, with who and when.
+/// </summary>
+public sealed class NoteAmendmentRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid VisitId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public Guid ById { get; set; }
+
+    /// <summary>What is added or corrected; sealed.</summary>
+    public string Text { get; set; } = string.Empty;
 }
 
 /// <summary>

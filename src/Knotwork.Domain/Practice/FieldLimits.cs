@@ -42,6 +42,9 @@ public static class FieldLimits
     /// <summary>A client's notes on a booking (parking, pets, what hurts).</summary>
     public const int BookingNotes = 2000;
 
+    /// <summary>A section of a visit's note (assessment, plan) or an amendment.</summary>
+    public const int NoteSection = 4000;
+
     /// <summary>An Idempotency-Key header's value.</summary>
     public const int IdempotencyKey = 200;
 

@@ -63,6 +63,13 @@ internal static class MailTemplates
         Attachments = [new MailAttachment("visit.ics", "text/calendar; method=REQUEST; charset=utf-8", calendar)],
     };
 
+    /// <summary>To a client after their therapist signed the visit's note: the link to their aftercare.</summary>
+    public static MailText Aftercare(string name, string link) => new(
+        "Your aftercare after today's massage",
+        $"<p>Hello {E(name)},</p><p>Thank you for your visit. Your aftercare is ready: which points we worked and where they sent " +
+        "pain, what soreness to expect in the next day or two, self-care for those muscles, and when to seek care instead.</p>" +
+        $"<p>Read it here (sign in to your account): {A(link)}</p>");
+
     /// <summary>
     /// To a client whose visit the practice changed (<paramref name="change"/>: "Your visit is now with Ana Reyes.") or
     /// cancelled: the visit as it stands and the updated calendar file, which replaces the one sent before.

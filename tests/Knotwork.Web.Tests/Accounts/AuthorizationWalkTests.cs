@@ -31,6 +31,8 @@ public class AuthorizationWalkTests
         // Visits (issue 10): staff of the client only; a client reads their aftercare, never the chart.
         ["/visits/start"] = ($"/visits/start?client={c1}", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Missing, Outcome.Ok]),
         ["/visits/{id:guid}/chart"] = ($"/visits/{Guid.NewGuid()}/chart", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
+        ["/visits/{id:guid}/note"] = ($"/visits/{Guid.NewGuid()}/note", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
+        ["/visits/{id:guid}/aftercare"] = ($"/visits/{Guid.NewGuid()}/aftercare", [Outcome.Login, Outcome.Missing, Outcome.Missing, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         ["/api/visits/{id:guid}/chart"] = ($"/api/visits/{Guid.NewGuid()}/chart", [Outcome.Unauthorized, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         // Staff bookings: the therapists here are linked to no setup therapist, so they list none and the booking is not theirs.
         ["/practice/bookings"] = ("/practice/bookings", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),

@@ -416,6 +416,34 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.NoteAmendmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(16044)
+                        .HasColumnType("character varying(16044)");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("NoteAmendmentRecord");
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.PainMapRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -600,14 +628,25 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(16044)
+                        .HasColumnType("character varying(16044)");
+
                     b.Property<Guid?>("BookingId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Plan")
+                        .HasMaxLength(16044)
+                        .HasColumnType("character varying(16044)");
+
                     b.Property<DateTime?>("SignedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedById")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("StartedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -624,6 +663,8 @@ namespace Knotwork.Data.Migrations.Postgres
 
                     b.HasIndex("BookingId")
                         .IsUnique();
+
+                    b.HasIndex("SignedById");
 
                     b.HasIndex("TherapistUserId");
 
@@ -812,6 +853,21 @@ namespace Knotwork.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.NoteAmendmentRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Knotwork.Data.Entities.VisitRecord", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.PainMapRecord", b =>
                 {
                     b.HasOne("Knotwork.Data.Entities.ClientRecord", null)
@@ -863,6 +919,11 @@ namespace Knotwork.Data.Migrations.Postgres
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
+                        .WithMany()
+                        .HasForeignKey("SignedById")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
                         .WithMany()
@@ -931,6 +992,8 @@ namespace Knotwork.Data.Migrations.Postgres
 
             modelBuilder.Entity("Knotwork.Data.Entities.VisitRecord", b =>
                 {
+                    b.Navigation("Amendments");
+
                     b.Navigation("ChartEntries");
                 });
 #pragma warning restore 612, 618

@@ -408,6 +408,34 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.NoteAmendmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(16044)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("NoteAmendmentRecord");
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.PainMapRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -590,13 +618,24 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(16044)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("BookingId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Plan")
+                        .HasMaxLength(16044)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignedById")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedAtUtc")
@@ -614,6 +653,8 @@ namespace Knotwork.Data.Migrations.Sqlite
 
                     b.HasIndex("BookingId")
                         .IsUnique();
+
+                    b.HasIndex("SignedById");
 
                     b.HasIndex("TherapistUserId");
 
@@ -796,6 +837,21 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.NoteAmendmentRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Knotwork.Data.Entities.VisitRecord", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.PainMapRecord", b =>
                 {
                     b.HasOne("Knotwork.Data.Entities.ClientRecord", null)
@@ -847,6 +903,11 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
+                        .WithMany()
+                        .HasForeignKey("SignedById")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
                         .WithMany()
@@ -915,6 +976,8 @@ namespace Knotwork.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Knotwork.Data.Entities.VisitRecord", b =>
                 {
+                    b.Navigation("Amendments");
+
                     b.Navigation("ChartEntries");
                 });
 #pragma warning restore 612, 618

@@ -28,6 +28,9 @@ internal sealed class DetailsModel(
 
     public IReadOnlyList<PainMapRecord> Maps { get; private set; } = [];
 
+    /// <summary>The client's visits, newest first (a client sees the signed ones, with their aftercare).</summary>
+    public IReadOnlyList<VisitRecord> Visits { get; private set; } = [];
+
     public IReadOnlyDictionary<Guid, string> People { get; private set; } = new Dictionary<Guid, string>();
 
     public IReadOnlyList<KnotworkUser> Therapists { get; private set; } = [];
@@ -89,6 +92,9 @@ internal sealed class DetailsModel(
 
         Client = client;
         Maps = await db.PainMaps.AsNoTracking().Where(p => p.ClientId == id).OrderByDescending(p => p.RecordedAtUtc).Take(50).ToListAsync();
+        var staff = User.IsInRole(Roles.Owner) || User.IsInRole(Roles.Therapist);
+        Visits = await db.Visits.AsNoTracking().Where(v => v.ClientId == id && (staff || v.Status == VisitStatus.Signed))
+            .OrderByDescending(v => v.StartedAtUtc).Take(50).ToListAsync();
         var ids = Maps.Select(m => m.RecordedById).Concat(client.Assignments.Select(a => a.TherapistId)).Distinct().ToList();
         People = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         Zone = await db.TimeZoneAsync();

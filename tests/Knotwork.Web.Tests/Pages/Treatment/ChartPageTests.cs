@@ -52,7 +52,7 @@ public class ChartPageTests
 
     private static async Task<HttpResponseMessage> Sync(Browser who, Guid visit, object body)
     {
-        var token = Browser.AntiforgeryToken(await who.Html($"/visits/{visit}/chart"));
+        var token = Browser.AntiforgeryToken(await who.Html($"/visits/{visit}/note")); // the note page always has a form, also once the chart is locked
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/visits/{visit}/chart") { Content = JsonContent.Create(body) };
         request.Headers.Add("RequestVerificationToken", token);
         return await who.Http.SendAsync(request, Token);
@@ -167,5 +167,45 @@ public class ChartPageTests
         Assert.Contains("update", log);
         Assert.Contains("read", log);
         Assert.Contains("read-refused", log);
+    }
+
+    [Fact]
+    public async Task SigningTheNote_LocksTheChart_SendsTheAftercare_AndLaterChangesAreAmendmentsThatKeepTheOriginal()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        var visit = await StartVisit(p.Theo, p.ClientId);
+        await Sync(p.Theo, visit, new { entries = new[] { Entry(Guid.NewGuid()) } });
+        Assert.Equal(HttpStatusCode.NotFound, (await p.Client.Get($"/visits/{visit}/aftercare")).StatusCode); // not before it is signed
+
+        var draft = await p.Theo.Html($"/visits/{visit}/note");
+        Assert.Contains("Active trigger points reproducing the familiar pain: Upper trapezius", draft, StringComparison.Ordinal); // suggested A
+        var signed = await p.Theo.Post($"/visits/{visit}/note", new Dictionary<string, string>
+        {
+            ["Assessment"] = "Upper trapezius active on the left, released.", ["Plan"] = "Recheck in a week; stretches daily.",
+        }, $"/visits/{visit}/note?handler=Sign");
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+
+        var locked = await Sync(p.Theo, visit, new { entries = new[] { Entry(Guid.NewGuid()) } });
+        Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
+        var resign = await p.Theo.Post($"/visits/{visit}/note", new Dictionary<string, string> { ["Assessment"] = "Changed", ["Plan"] = "Changed" }, $"/visits/{visit}/note?handler=Save");
+        Assert.Contains("signed and locked", await resign.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var amended = await p.Theo.Post($"/visits/{visit}/note", new Dictionary<string, string> { ["Amendment"] = "Client called: headache gone the next day." }, $"/visits/{visit}/note?handler=Amend");
+        Assert.Equal(HttpStatusCode.Redirect, amended.StatusCode);
+        var note = await p.Owner.Html($"/visits/{visit}/note");
+        Assert.Contains("Upper trapezius active on the left, released.", note, StringComparison.Ordinal); // the original stays
+        Assert.Contains("Client called: headache gone the next day.", note, StringComparison.Ordinal);
+        Assert.Contains("Signed by Theo A", note, StringComparison.Ordinal);
+
+        // The client is e-mailed the link, and reads their aftercare.
+        var link = await new PracticeDriver(p.App).LinkFromHeldMail("zelda@knotwork.test", "/aftercare");
+        var aftercare = await p.Client.Get(link);
+        Assert.Equal(HttpStatusCode.OK, aftercare.StatusCode);
+        var sheet = await aftercare.Content.ReadAsStringAsync(Token);
+        Assert.Contains("Upper trapezius", sheet, StringComparison.Ordinal);
+        Assert.Contains("24 to 48 hours", sheet, StringComparison.Ordinal);
+        Assert.Contains("When to seek care instead", sheet, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await p.Tess.Get(link)).StatusCode);
+        Assert.Contains($"/visits/{visit}/aftercare", await p.Client.Html($"/clients/{p.ClientId}"), StringComparison.Ordinal);
     }
 }
