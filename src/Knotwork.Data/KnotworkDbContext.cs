@@ -59,6 +59,9 @@ public abstract class KnotworkDbContext(DbContextOptions options)
     /// <summary>The trigger points charted at visits.</summary>
     public DbSet<ChartEntryRecord> ChartEntries => Set<ChartEntryRecord>();
 
+    /// <summary>The check-ins sent two days after visits, and their answers.</summary>
+    public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
+
     /// <summary>Which staff account works as which setup therapist.</summary>
     public DbSet<TherapistAccountRecord> TherapistAccounts => Set<TherapistAccountRecord>();
 
@@ -235,6 +238,14 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.Property(v => v.Assessment).HasMaxLength(Sealed(FieldLimits.NoteSection)).HasConversion(seal);
             e.Property(v => v.Plan).HasMaxLength(Sealed(FieldLimits.NoteSection)).HasConversion(seal);
             e.HasOne<KnotworkUser>().WithMany().HasForeignKey(v => v.SignedById).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CheckInRecord>(e =>
+        {
+            e.HasKey(c => c.VisitId);
+            e.HasOne<VisitRecord>().WithOne().HasForeignKey<CheckInRecord>(c => c.VisitId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(c => c.AnswersJson).HasConversion(seal);
+            e.HasIndex(c => new { c.SentAtUtc, c.DueAtUtc });
         });
 
         builder.Entity<NoteAmendmentRecord>(e =>

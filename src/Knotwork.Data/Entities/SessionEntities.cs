@@ -90,3 +90,22 @@ public sealed class ChartEntryRecord
     /// <summary>Who charted it.</summary>
     public Guid RecordedById { get; set; }
 }
+
+/// <summary>
+/// The check-in two days after a visit: when it is due, when it was sent (claimed once, like reminders) and the
+/// client's answers (soreness, pain now on the visit's pain map, the global impression of change), sealed as JSON.
+/// </summary>
+public sealed class CheckInRecord
+{
+    /// <summary>The visit asked about (one check-in per visit).</summary>
+    public Guid VisitId { get; set; }
+
+    public DateTime DueAtUtc { get; set; }
+
+    public DateTime? SentAtUtc { get; set; }
+
+    public DateTime? AnsweredAtUtc { get; set; }
+
+    /// <summary>The answers as JSON; sealed. Null until answered.</summary>
+    public string? AnswersJson { get; set; }
+}

@@ -63,6 +63,13 @@ internal static class MailTemplates
         Attachments = [new MailAttachment("visit.ics", "text/calendar; method=REQUEST; charset=utf-8", calendar)],
     };
 
+    /// <summary>To a client two days after a visit: three quick questions, through a private link.</summary>
+    public static MailText CheckIn(string name, string link) => new(
+        "How are you feeling after your massage?",
+        $"<p>Hello {E(name)},</p><p>It has been two days since your visit. Three quick questions (a minute, no typing) " +
+        "tell your therapist how it went: soreness, the pain you came for, and how it has changed.</p>" +
+        $"<p>Answer here (a private link, keep it to yourself): {A(link)}</p>");
+
     /// <summary>To a client after their therapist signed the visit's note: the link to their aftercare.</summary>
     public static MailText Aftercare(string name, string link) => new(
         "Your aftercare after today's massage",

@@ -202,6 +202,30 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.ToTable("ChartEntries");
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.CheckInRecord", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnswersJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("VisitId");
+
+                    b.HasIndex("SentAtUtc", "DueAtUtc");
+
+                    b.ToTable("CheckIns");
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.ClientRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -841,6 +865,15 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.HasOne("Knotwork.Data.Entities.VisitRecord", null)
                         .WithMany("ChartEntries")
                         .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.CheckInRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.VisitRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Knotwork.Data.Entities.CheckInRecord", "VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

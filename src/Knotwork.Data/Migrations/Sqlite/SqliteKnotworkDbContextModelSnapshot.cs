@@ -194,6 +194,30 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.ToTable("ChartEntries");
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.CheckInRecord", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VisitId");
+
+                    b.HasIndex("SentAtUtc", "DueAtUtc");
+
+                    b.ToTable("CheckIns");
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.ClientRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -825,6 +849,15 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.HasOne("Knotwork.Data.Entities.VisitRecord", null)
                         .WithMany("ChartEntries")
                         .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.CheckInRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.VisitRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Knotwork.Data.Entities.CheckInRecord", "VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

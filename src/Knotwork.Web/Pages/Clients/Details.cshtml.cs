@@ -31,6 +31,9 @@ internal sealed class DetailsModel(
     /// <summary>The client's visits, newest first (a client sees the signed ones, with their aftercare).</summary>
     public IReadOnlyList<VisitRecord> Visits { get; private set; } = [];
 
+    /// <summary>The check-in of each visit that has one.</summary>
+    public IReadOnlyDictionary<Guid, CheckInRecord> CheckIns { get; private set; } = new Dictionary<Guid, CheckInRecord>();
+
     public IReadOnlyDictionary<Guid, string> People { get; private set; } = new Dictionary<Guid, string>();
 
     public IReadOnlyList<KnotworkUser> Therapists { get; private set; } = [];
@@ -95,6 +98,8 @@ internal sealed class DetailsModel(
         var staff = User.IsInRole(Roles.Owner) || User.IsInRole(Roles.Therapist);
         Visits = await db.Visits.AsNoTracking().Where(v => v.ClientId == id && (staff || v.Status == VisitStatus.Signed))
             .OrderByDescending(v => v.StartedAtUtc).Take(50).ToListAsync();
+        var visitIds = Visits.Select(v => v.Id).ToList();
+        CheckIns = await db.CheckIns.AsNoTracking().Where(c => visitIds.Contains(c.VisitId)).ToDictionaryAsync(c => c.VisitId);
         var ids = Maps.Select(m => m.RecordedById).Concat(client.Assignments.Select(a => a.TherapistId)).Distinct().ToList();
         People = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         Zone = await db.TimeZoneAsync();

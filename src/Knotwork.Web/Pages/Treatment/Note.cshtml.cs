@@ -7,6 +7,7 @@ using Knotwork.Domain.Practice;
 using Knotwork.Domain.Sessions;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Audit;
+using Knotwork.Web.Booking;
 using Knotwork.Web.Mail;
 using Knotwork.Web.Pages.Clients;
 using Knotwork.Web.Security;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Knotwork.Web.Pages.Treatment;
 
@@ -24,7 +26,8 @@ namespace Knotwork.Web.Pages.Treatment;
 /// change is audited.
 /// </summary>
 [Authorize(Policy = Roles.StaffPolicy)]
-internal sealed class NoteModel(KnotworkDbContext db, KnowledgeBase kb, AuditTrail audit, TimeProvider clock, IMailer mailer, PublicLinks links) : PageModel
+internal sealed class NoteModel(
+    KnotworkDbContext db, KnowledgeBase kb, AuditTrail audit, TimeProvider clock, IMailer mailer, PublicLinks links, PracticeSchedules schedules) : PageModel
 {
     public VisitRecord Visit { get; private set; } = null!;
 
@@ -130,6 +133,9 @@ internal sealed class NoteModel(KnotworkDbContext db, KnowledgeBase kb, AuditTra
         }
 
         await audit.RecordAsync(AuditAction.Update, AuditSubject.Visit, id.ToString(), "note signed");
+        var zone = (await schedules.CurrentAsync(db, HttpContext.RequestAborted)).Schedule?.Setup.TimeZone ?? DateTimeZone.Utc;
+        var due = CheckInSchedule.DueAfter(Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(zone));
+        await db.ScheduleCheckInAsync(id, due.ToInstant().ToDateTimeUtc());
         if (!string.IsNullOrEmpty(Client.Email))
             await mailer.SendAsync(Client.Email, MailTemplates.Aftercare(Client.FullName, links.To(Request, $"/visits/{id}/aftercare")));
         return Redirect($"/visits/{id}/note?done=signed");

@@ -15,9 +15,9 @@ public class ChartPageTests
 
     private sealed record Practice(KnotworkApp App, Browser Owner, Browser Theo, Browser Tess, Browser Client, Guid ClientId);
 
-    private static async Task<Practice> SetUp()
+    private static async Task<Practice> SetUp(TimeProvider? clock = null)
     {
-        var app = new KnotworkApp();
+        var app = new KnotworkApp(clock: clock);
         var driver = new PracticeDriver(app);
         var owner = await driver.SetUpOwner();
         var theo = await driver.InviteTherapist(owner, "Theo A", "theo@knotwork.test");
@@ -207,5 +207,51 @@ public class ChartPageTests
         Assert.Contains("When to seek care instead", sheet, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await p.Tess.Get(link)).StatusCode);
         Assert.Contains($"/visits/{visit}/aftercare", await p.Client.Html($"/clients/{p.ClientId}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoDaysAfterTheSignedVisit_TheClientIsAskedOnce_AnswersByTaps_AndTheAnswersAreStoredOnce()
+    {
+        var clock = new TestClock(DateTimeOffset.UtcNow); // staff sign in with codes of the real time
+        var p = await SetUp(clock);
+        await using var app = p.App;
+        var visit = await StartVisit(p.Theo, p.ClientId);
+        await Sync(p.Theo, visit, new { entries = new[] { Entry(Guid.NewGuid()) } });
+        await p.Theo.Post($"/visits/{visit}/note", new Dictionary<string, string> { ["Assessment"] = "A.", ["Plan"] = "P." }, $"/visits/{visit}/note?handler=Sign");
+
+        async Task<int> Sweep()
+        {
+            await using var scope = p.App.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Knotwork.Web.Calendar.CheckInSweep>().RunAsync(Token);
+        }
+
+        Assert.Equal(0, await Sweep()); // not before two days have passed
+        clock.Now += TimeSpan.FromDays(3);
+        await Sweep();
+        Assert.Equal(0, await Sweep()); // sent once, however often the sweep runs
+
+        string link;
+        await using (var mail = p.App.Services.CreateAsyncScope())
+        {
+            var held = await mail.ServiceProvider.GetRequiredService<KnotworkDbContext>().HeldMail.Where(m => m.To == "zelda@knotwork.test").Select(m => m.HtmlBody).ToListAsync(Token);
+            // Outside a request and without a public base URL (tests), the sweep's links are paths.
+            link = WebUtility.HtmlDecode(Assert.Single(held.Select(b => System.Text.RegularExpressions.Regex.Match(b, "href=\"(/check-in/[^\"]+)\"")), m => m.Success).Groups[1].Value);
+        }
+
+        var guest = new Browser(p.App); // no account needed: the link is the key
+        var form = await guest.Html(link);
+        Assert.True(form.Contains("How are you feeling, Zelda?", StringComparison.Ordinal), link + "\n" + form[..Math.Min(form.Length, 3000)]);
+        Assert.Contains("Left temple", form, StringComparison.Ordinal); // the visit's pain map, place by place
+        Assert.Equal(HttpStatusCode.NotFound, (await guest.Get(link[..^4] + "AAAA")).StatusCode); // a wrong token
+
+        var fields = new Dictionary<string, string> { ["soreness"] = "3", ["painNow"] = "2", ["impression"] = "2", ["place-temple.l"] = "1", ["token"] = link.Split("token=")[1] };
+        var answered = await guest.Post(link, fields);
+        Assert.Contains("Thank you, Zelda", await answered.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Contains("Already answered", await guest.Html(link), StringComparison.Ordinal); // once answered, the link shows no form
+
+        await using var check = p.App.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        var stored = Knotwork.Data.Sessions.CheckInStore.Answers(await db.CheckIns.SingleAsync(c => c.VisitId == visit, Token))!;
+        Assert.Equal((3, 2, 2, 1), (stored.Soreness, stored.PainNow, stored.Impression, stored.Regions["temple.l"]));
     }
 }
