@@ -22,6 +22,7 @@ public class AuthorizationWalkTests
     {
         ["/clients"] = ("/clients", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/clients/{id:guid}"] = ($"/clients/{c1}", [Outcome.Login, Outcome.Ok, Outcome.Missing, Outcome.Ok, Outcome.Missing, Outcome.Ok]),
+        ["/clients/{id:guid}/progress"] = ($"/clients/{c1}/progress", [Outcome.Login, Outcome.Ok, Outcome.Missing, Outcome.Ok, Outcome.Missing, Outcome.Ok]),
         ["/clients/{id:guid}/edit"] = ($"/clients/{c1}/edit", [Outcome.Login, Outcome.Ok, Outcome.Missing, Outcome.Ok, Outcome.Missing, Outcome.Ok]),
         ["/clients/new"] = ("/clients/new", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/clients/pain-maps"] = ("/clients/pain-maps", [Outcome.Login, Outcome.Login, Outcome.Login, Outcome.Login, Outcome.Login, Outcome.Login]),

@@ -254,4 +254,26 @@ public class ChartPageTests
         var stored = Knotwork.Data.Sessions.CheckInStore.Answers(await db.CheckIns.SingleAsync(c => c.VisitId == visit, Token))!;
         Assert.Equal((3, 2, 2, 1), (stored.Soreness, stored.PainNow, stored.Impression, stored.Regions["temple.l"]));
     }
+
+    [Fact]
+    public async Task APointActiveAtThreeVisits_IsMarkedChronicOnTheProgressPage_WhichTheClientSeesAndAnotherTherapistDoesNot()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        for (var i = 0; i < 3; i++)
+        {
+            var visit = await StartVisit(p.Theo, p.ClientId);
+            await Sync(p.Theo, visit, new { entries = new[] { Entry(Guid.NewGuid()), Entry(Guid.NewGuid(), "infraspinatus/1", "right") } });
+            var signed = await p.Theo.Post($"/visits/{visit}/note", new Dictionary<string, string> { ["Assessment"] = "A.", ["Plan"] = "P." }, $"/visits/{visit}/note?handler=Sign");
+            Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        }
+
+        var progress = await p.Client.Get($"/clients/{p.ClientId}/progress");
+        Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
+        var html = await progress.Content.ReadAsStringAsync(Token);
+        Assert.Contains("Upper trapezius: Front edge of the upper trapezius, left (chronic)", html, StringComparison.Ordinal);
+        Assert.Contains("Active at 3 visits. Review what keeps it going", html, StringComparison.Ordinal);
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(html, "released after 52 s")); // two points at each of three visits
+        Assert.Equal(HttpStatusCode.NotFound, (await p.Tess.Get($"/clients/{p.ClientId}/progress")).StatusCode);
+    }
 }
