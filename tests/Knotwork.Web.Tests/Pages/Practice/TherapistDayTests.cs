@@ -63,6 +63,17 @@ public class TherapistDayTests
         Assert.Contains("Home by", html, StringComparison.Ordinal);
         Assert.Contains(("read", "booking", "maria", Date(day)), await practice.Audit());
 
+        // From the day, Maria starts the visit with the booked client and charts it; starting it again opens the same visit.
+        var (blake, _) = (await practice.ClientIdOfBooking(palmdaleBooking), 0);
+        Assert.Contains("Start the visit and chart it", html, StringComparison.Ordinal);
+        var start = new Dictionary<string, string> { ["client"] = blake.ToString(), ["booking"] = palmdaleBooking.ToString() };
+        var started = await practice.Maria.Post($"/practice/day?date={Date(day)}", start, "/visits/start");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var chart = started.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.OK, (await practice.Maria.Get(chart)).StatusCode);
+        Assert.Equal(chart, (await practice.Maria.Post($"/practice/day?date={Date(day)}", start, "/visits/start")).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await practice.Jon.Post("/practice/time-off", start, "/visits/start")).StatusCode); // not his booking (any page of his gives a form token)
+
         // The owner sees the same day, Maria's being the first therapist of the setup, and may choose another.
         var owners = await practice.Owner.Html($"/practice/day?date={Date(day)}");
         Assert.Contains("Avery Hill", owners, StringComparison.Ordinal);
@@ -266,6 +277,13 @@ public class TherapistDayTests
             await db.Bookings.Where(b => b.Id == booking).ExecuteUpdateAsync(u => u.SetProperty(b => b.ClientId, clientId), Token);
             Assert.True(scope.ServiceProvider.GetRequiredService<KnowledgeBase>().Regions.TryGet("heel.r", out var region));
             return (clientId, region.Label);
+        }
+
+        public async Task<Guid> ClientIdOfBooking(Guid booking)
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+            return (await db.Bookings.Where(b => b.Id == booking).Select(b => b.ClientId).SingleAsync(Token))!.Value;
         }
 
         /// <summary>The drive minutes of each leg, as the practice's travel settings estimate them.</summary>
