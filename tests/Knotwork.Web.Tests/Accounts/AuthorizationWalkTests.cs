@@ -32,6 +32,7 @@ public class AuthorizationWalkTests
         // Visits (issue 10): staff of the client only; a client reads their aftercare, never the chart.
         ["/visits/start"] = ($"/visits/start?client={c1}", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Missing, Outcome.Ok]),
         ["/visits/{id:guid}/chart"] = ($"/visits/{Guid.NewGuid()}/chart", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
+        ["/visits/{id:guid}/brief"] = ($"/visits/{Guid.NewGuid()}/brief", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         ["/visits/{id:guid}/note"] = ($"/visits/{Guid.NewGuid()}/note", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         ["/visits/{id:guid}/aftercare"] = ($"/visits/{Guid.NewGuid()}/aftercare", [Outcome.Login, Outcome.Missing, Outcome.Missing, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         ["/check-in/{id:guid}"] = ($"/check-in/{Guid.NewGuid()}?token=guess", All(Outcome.Missing)), // only the link's token opens a check-in

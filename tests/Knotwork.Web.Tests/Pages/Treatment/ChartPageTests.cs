@@ -276,4 +276,35 @@ public class ChartPageTests
         Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(html, "released after 52 s")); // two points at each of three visits
         Assert.Equal(HttpStatusCode.NotFound, (await p.Tess.Get($"/clients/{p.ClientId}/progress")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheBrief_PutsFlagsFirst_ThenTheMapTheMusclesToExamine_AndWhatWasFoundLastTime()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        var first = await StartVisit(p.Theo, p.ClientId);
+        await Sync(p.Theo, first, new { entries = new[] { Entry(Guid.NewGuid()) } });
+        var second = await StartVisit(p.Theo, p.ClientId);
+
+        var brief = await p.Theo.Html($"/visits/{second}/brief");
+        Assert.Contains("Left temple", brief, StringComparison.Ordinal);
+        Assert.Contains("Muscles to examine", brief, StringComparison.Ordinal);
+        Assert.Contains("<strong>Upper trapezius</strong>", brief, StringComparison.Ordinal);
+        var lastTime = brief[brief.IndexOf("Last time", StringComparison.Ordinal)..];
+        Assert.Contains("released after 52 s", lastTime, StringComparison.Ordinal);
+        Assert.DoesNotContain("Red flags first", brief, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await p.Tess.Get($"/visits/{second}/brief")).StatusCode);
+
+        // A new map with chest pain on the left: the cardiac flag comes before any muscle.
+        var saved = await p.Theo.Post("/finder?regions=chest.l", new Dictionary<string, string>
+        {
+            ["clientId"] = p.ClientId.ToString(), ["regions"] = "chest.l", ["saveId"] = Guid.NewGuid().ToString(),
+        }, "/clients/pain-maps");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var third = await StartVisit(p.Theo, p.ClientId);
+        var flagged = await p.Theo.Html($"/visits/{third}/brief");
+        var flags = flagged.IndexOf("Red flags first", StringComparison.Ordinal);
+        Assert.True(flags > 0, "the chest pain raises a flag on the brief");
+        Assert.True(flags < flagged.IndexOf("Muscles to examine", StringComparison.Ordinal));
+    }
 }
