@@ -43,6 +43,7 @@ public class AuthorizationWalkTests
         ["/practice/bookings/new"] = ("/practice/bookings/new", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
         // A therapist's own day, week and time off (the walk's therapists are not linked to a setup therapist, so
         // their pages say to ask the owner); the owner sees the first therapist's.
+        ["/practice/dashboard"] = ("/practice/dashboard", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/practice/day"] = ("/practice/day", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/practice/week"] = ("/practice/week", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/practice/time-off"] = ("/practice/time-off", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),

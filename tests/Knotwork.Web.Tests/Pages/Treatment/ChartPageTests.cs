@@ -275,6 +275,11 @@ public class ChartPageTests
         Assert.Contains("Active at 3 visits. Review what keeps it going", html, StringComparison.Ordinal);
         Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(html, "released after 52 s")); // two points at each of three visits
         Assert.Equal(HttpStatusCode.NotFound, (await p.Tess.Get($"/clients/{p.ClientId}/progress")).StatusCode);
+
+        // The therapist's dashboard lists the chronic point; another therapist's does not.
+        var dashboard = await p.Theo.Html("/practice/dashboard");
+        Assert.Contains("Zelda Quince</a>: Upper trapezius (Front edge of the upper trapezius), left, active at 3 visits", dashboard, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zelda Quince", await p.Tess.Html("/practice/dashboard"), StringComparison.Ordinal);
     }
 
     [Fact]
