@@ -144,6 +144,16 @@ public class ChartingJourneyTests(PracticeBrowserFixture practice) : IClassFixtu
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the chart is {overflow}px wider than the phone");
         await BrowserFixture.Screenshot(page, "chart-synced-phone");
+
+        // The aftercare built from those points prints to PDF without the site's menus.
+        await page.GotoAsync($"/visits/{visit}/aftercare");
+        Assert.Contains("When to seek care instead", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await page.IsVisibleAsync("header nav"), "the menus are not printed");
+        var pdf = await page.PdfAsync(new() { Format = "Letter", PrintBackground = false });
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        var dir = Path.Combine(BrowserFixture.RepositoryRoot, "artifacts", "screenshots");
+        await File.WriteAllBytesAsync(Path.Combine(dir, "aftercare.pdf"), pdf, Token);
     }
 
     [Fact]
