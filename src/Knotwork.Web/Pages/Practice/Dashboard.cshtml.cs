@@ -56,8 +56,9 @@ internal sealed class DashboardModel(KnotworkDbContext db, KnowledgeBase kb, Pra
         var bookingIds = bookings.Select(b => (Guid?)b.Id).ToList();
         var visits = await db.Visits.AsNoTracking().Where(v => bookingIds.Contains(v.BookingId)).ToDictionaryAsync(v => v.BookingId!.Value, v => v.Id, cancellationToken);
         var visitKeys = visits.Values.Select(v => v.ToString()).ToList();
+        var (visitCode, readCode) = (AuditSubject.Visit.Code(), AuditAction.Read.Code());
         var read = await db.AuditLog.AsNoTracking()
-            .Where(e => e.UserId == me && e.EntityType == "visit" && e.Action == "read" && e.Detail == "brief" && visitKeys.Contains(e.EntityId!))
+            .Where(e => e.UserId == me && e.EntityType == visitCode && e.Action == readCode && e.Detail == BriefModel.AuditDetail && visitKeys.Contains(e.EntityId!))
             .Select(e => e.EntityId!).Distinct().ToListAsync(cancellationToken);
         Today = [.. bookings.OrderBy(b => b.StartUtc).Select(b =>
         {

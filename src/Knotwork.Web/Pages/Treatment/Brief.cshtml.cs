@@ -24,7 +24,8 @@ namespace Knotwork.Web.Pages.Treatment;
 [Authorize(Policy = Roles.StaffPolicy)]
 internal sealed class BriefModel(KnotworkDbContext db, KnowledgeBase kb, PainSourceFinder finder, AuditTrail audit, TimeProvider clock) : PageModel
 {
-    private const int Muscles = 5;
+    /// <summary>The audit detail of reading a brief (the dashboard finds the briefs read by it).</summary>
+    public const string AuditDetail = "brief";
 
     public VisitRecord Visit { get; private set; } = null!;
 
@@ -82,7 +83,7 @@ internal sealed class BriefModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
             LastTime = await db.ChartOfAsync(previous.Id);
         }
 
-        await audit.RecordAsync(AuditAction.Read, AuditSubject.Visit, id.ToString(), "brief");
+        await audit.RecordAsync(AuditAction.Read, AuditSubject.Visit, id.ToString(), AuditDetail);
         return Page();
     }
 
