@@ -37,6 +37,18 @@ public static class PointProgress
     /// </summary>
     public const int ChronicAfterActiveVisits = 3;
 
+    /// <summary>
+    /// The course of every point charted at a client's visits: <paramref name="charted"/> holds each visit's date with
+    /// one of its entries, in any order; a point worked on both sides has a course per side.
+    /// </summary>
+    public static IReadOnlyDictionary<(string TriggerPointId, Anatomy.Side Side), PointCourse> Courses(IEnumerable<(LocalDate Date, ChartEntry Entry)> charted)
+    {
+        ArgumentNullException.ThrowIfNull(charted);
+        return charted
+            .GroupBy(c => (c.Entry.TriggerPointId, c.Entry.Side))
+            .ToDictionary(g => g.Key, g => Course(g.Select(c => new PointVisit(c.Date, c.Entry.Status, c.Entry.PressureTolerance, c.Entry.Release))));
+    }
+
     /// <summary>The course of a point from its visits in any order (sorted oldest first; one finding per date is expected).</summary>
     public static PointCourse Course(IEnumerable<PointVisit> visits)
     {

@@ -19,6 +19,28 @@ public class ProgressTests
     }
 
     [Fact]
+    public void Courses_KeepEachPointAndSideApart_AcrossVisits()
+    {
+        static ChartEntry At(string point, Knotwork.Domain.Anatomy.Side side, Signs signs) => new()
+        {
+            Id = Guid.NewGuid(), TriggerPointId = point, Side = side, Signs = signs, RecordedAt = Instant.FromUtc(2027, 3, 1, 17, 0),
+        };
+        var active = Signs.TautBand | Signs.TenderSpot | Signs.RecognisedPain;
+        var charted = new[] { 6, 13, 20 }.SelectMany(day => new[]
+        {
+            (new LocalDate(2027, 3, day), At("upper-trapezius/1", Knotwork.Domain.Anatomy.Side.Left, active)),
+            (new LocalDate(2027, 3, day), At("upper-trapezius/1", Knotwork.Domain.Anatomy.Side.Right, day == 6 ? active : Signs.TautBand | Signs.TenderSpot)),
+        });
+
+        var courses = PointProgress.Courses(charted);
+
+        Assert.Equal(2, courses.Count);
+        Assert.True(courses[("upper-trapezius/1", Knotwork.Domain.Anatomy.Side.Left)].IsChronic);
+        Assert.False(courses[("upper-trapezius/1", Knotwork.Domain.Anatomy.Side.Right)].IsChronic);
+        Assert.Equal(PointStatus.Latent, courses[("upper-trapezius/1", Knotwork.Domain.Anatomy.Side.Right)].Latest);
+    }
+
+    [Fact]
     public void Course_ActiveTwiceThenLatent_IsNotChronic()
     {
         var course = PointProgress.Course([Visit(6, PointStatus.Active), Visit(13, PointStatus.Active), Visit(20, PointStatus.Latent)]);

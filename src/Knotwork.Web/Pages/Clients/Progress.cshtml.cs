@@ -62,18 +62,13 @@ internal sealed class ProgressModel(KnotworkDbContext db, KnowledgeBase kb, Audi
         var maps = await db.PainMaps.AsNoTracking().Where(m => m.ClientId == id).ToListAsync();
 
         var pain = new List<PainPoint>();
-        var courses = new Dictionary<(string, Side), List<PointVisit>>();
+        var charted = new List<(LocalDate, ChartEntry)>();
         foreach (var visit in visits)
         {
             var map = maps.Where(m => m.RecordedAtUtc <= visit.StartedAtUtc.AddHours(12)).MaxBy(m => m.RecordedAtUtc);
             if (map?.Marks.Select(k => k.Intensity).Max() is { } worst)
                 pain.Add(new PainPoint(Day(visit.StartedAtUtc), worst, "at the visit"));
-            foreach (var entry in await db.ChartOfAsync(visit.Id))
-            {
-                if (!courses.TryGetValue((entry.TriggerPointId, entry.Side), out var list))
-                    courses[(entry.TriggerPointId, entry.Side)] = list = [];
-                list.Add(new PointVisit(Day(visit.StartedAtUtc), entry.Status, entry.PressureTolerance, entry.Release));
-            }
+            charted.AddRange((await db.ChartOfAsync(visit.Id)).Select(e => (Day(visit.StartedAtUtc), e)));
         }
 
         foreach (var checkIn in checkIns)
@@ -83,8 +78,8 @@ internal sealed class ProgressModel(KnotworkDbContext db, KnowledgeBase kb, Audi
         }
 
         Pain = [.. pain.OrderBy(p => p.Date)];
-        Points = [.. courses
-            .Select(c => new PointRow(Name(c.Key.Item1), kb.TryGetTriggerPoint(c.Key.Item1, out var tp) ? tp.MuscleSlug : "", c.Key.Item2, PointProgress.Course(c.Value)))
+        Points = [.. PointProgress.Courses(charted)
+            .Select(c => new PointRow(Name(c.Key.TriggerPointId), kb.TryGetTriggerPoint(c.Key.TriggerPointId, out var tp) ? tp.MuscleSlug : "", c.Key.Side, c.Value))
             .OrderByDescending(r => r.Course.IsChronic).ThenByDescending(r => r.Course.ActiveVisits).ThenBy(r => r.Name, StringComparer.Ordinal)];
         await audit.RecordAsync(AuditAction.Read, AuditSubject.Client, id.ToString(), $"progress: {visits.Count} visits");
         return Page();

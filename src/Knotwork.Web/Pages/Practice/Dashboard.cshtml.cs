@@ -80,19 +80,12 @@ internal sealed class DashboardModel(KnotworkDbContext db, KnowledgeBase kb, Pra
         var chronic = new List<ChronicPoint>();
         foreach (var client in recent.GroupBy(v => v.ClientId))
         {
-            var courses = new Dictionary<(string, Side), List<PointVisit>>();
+            var charted = new List<(LocalDate, ChartEntry)>();
             foreach (var visit in client)
-            {
-                foreach (var entry in await db.ChartOfAsync(visit.Id, cancellationToken))
-                {
-                    if (!courses.TryGetValue((entry.TriggerPointId, entry.Side), out var list))
-                        courses[(entry.TriggerPointId, entry.Side)] = list = [];
-                    list.Add(new PointVisit(LocalDate.FromDateTime(visit.StartedAtUtc), entry.Status, entry.PressureTolerance, entry.Release));
-                }
-            }
+                charted.AddRange((await db.ChartOfAsync(visit.Id, cancellationToken)).Select(e => (LocalDate.FromDateTime(visit.StartedAtUtc), e)));
 
-            chronic.AddRange(courses.Select(c => (c.Key, Course: PointProgress.Course(c.Value))).Where(c => c.Course.IsChronic)
-                .Select(c => new ChronicPoint(client.Key, clients[client.Key], NoteText.PointName(kb, c.Key.Item1), c.Key.Item2, c.Course.ActiveVisits)));
+            chronic.AddRange(PointProgress.Courses(charted).Where(c => c.Value.IsChronic)
+                .Select(c => new ChronicPoint(client.Key, clients[client.Key], NoteText.PointName(kb, c.Key.TriggerPointId), c.Key.Side, c.Value.ActiveVisits)));
         }
 
         Chronic = [.. chronic.OrderByDescending(c => c.ActiveVisits)];
