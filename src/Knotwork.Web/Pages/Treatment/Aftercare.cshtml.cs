@@ -5,6 +5,7 @@ using Knotwork.Domain.Audit;
 using Knotwork.Domain.Knowledge;
 using Knotwork.Domain.Sessions;
 using Knotwork.Web.Audit;
+using Knotwork.Web.Pages.Clients;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,8 @@ internal sealed class AftercareModel(KnotworkDbContext db, KnowledgeBase kb, Aud
 
     public string ClientName { get; private set; } = "";
 
-    public DateTime VisitUtc { get; private set; }
+    /// <summary>When the visit started, in the practice's time zone.</summary>
+    public DateTime VisitDate { get; private set; }
 
     public bool Signed { get; private set; }
 
@@ -41,7 +43,7 @@ internal sealed class AftercareModel(KnotworkDbContext db, KnowledgeBase kb, Aud
         var entries = await db.ChartOfAsync(id);
         Sheet = Aftercare.For(entries.Select(e => new TreatedPoint(e.TriggerPointId, e.Side, e.Status, e.Release)), kb);
         ClientName = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.FullName).SingleAsync();
-        VisitUtc = visit.StartedAtUtc;
+        VisitDate = TimeZoneInfo.ConvertTimeFromUtc(visit.StartedAtUtc, await db.TimeZoneAsync());
         Signed = visit.Status == VisitStatus.Signed;
         await audit.RecordAsync(AuditAction.Read, AuditSubject.Visit, id.ToString(), "aftercare");
         return Page();

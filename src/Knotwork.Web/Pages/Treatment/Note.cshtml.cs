@@ -43,6 +43,9 @@ internal sealed class NoteModel(
 
     public KnowledgeBase Knowledge => kb;
 
+    /// <summary>The practice's time zone, for the times shown.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
     public string? Message { get; private set; }
 
     public string? Error { get; private set; }
@@ -151,6 +154,7 @@ internal sealed class NoteModel(
         }
 
         Visit = visit;
+        Zone = await db.TimeZoneAsync();
         Client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == visit.ClientId);
         Entries = await db.ChartOfAsync(id);
         var map = await db.PainMaps.AsNoTracking().Where(m => m.ClientId == visit.ClientId && m.RecordedAtUtc <= visit.StartedAtUtc.AddHours(12))
