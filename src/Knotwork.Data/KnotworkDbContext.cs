@@ -62,6 +62,8 @@ public abstract class KnotworkDbContext(DbContextOptions options)
     /// <summary>The check-ins sent two days after visits, and their answers.</summary>
     public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
 
+    public DbSet<IntakeRecord> Intakes => Set<IntakeRecord>();
+
     /// <summary>Which staff account works as which setup therapist.</summary>
     public DbSet<TherapistAccountRecord> TherapistAccounts => Set<TherapistAccountRecord>();
 
@@ -246,6 +248,16 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.HasOne<VisitRecord>().WithOne().HasForeignKey<CheckInRecord>(c => c.VisitId).OnDelete(DeleteBehavior.Cascade);
             e.Property(c => c.AnswersJson).HasConversion(seal);
             e.HasIndex(c => new { c.SentAtUtc, c.DueAtUtc });
+        });
+
+        builder.Entity<IntakeRecord>(e =>
+        {
+            e.HasKey(i => i.BookingId);
+            e.HasOne<BookingRecord>().WithOne().HasForeignKey<IntakeRecord>(i => i.BookingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ClientRecord>().WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(i => i.AnswersJson).HasConversion(sealText);
+            e.HasIndex(i => i.ClientId);
+            e.HasIndex(i => i.PainMapId).IsUnique();
         });
 
         builder.Entity<NoteAmendmentRecord>(e =>

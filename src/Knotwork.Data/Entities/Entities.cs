@@ -101,7 +101,8 @@ public sealed class PainMapRecord
 
     public Guid ClientId { get; set; }
 
-    public Guid RecordedById { get; set; }
+    /// <summary>Who recorded it; null when the client sent it with an intake through the booking's private link.</summary>
+    public Guid? RecordedById { get; set; }
 
     public DateTime RecordedAtUtc { get; set; }
 

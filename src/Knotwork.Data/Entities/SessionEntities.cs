@@ -109,3 +109,32 @@ public sealed class CheckInRecord
     /// <summary>The answers as JSON; sealed. Null until answered.</summary>
     public string? AnswersJson { get; set; }
 }
+
+/// <summary>
+/// What a client sent before a booked visit: the pain map it saved (<see cref="PainMapId"/>), how long it has hurt, what
+/// makes it worse, the five cause questions and the safety answers, sealed as JSON. <see cref="NeedsAttention"/> marks
+/// the visit for the therapist (a red flag, a contraindication, a precaution or no consent); which ones is in the
+/// sealed answers. One per booking: sending it again before the visit replaces it.
+/// </summary>
+public sealed class IntakeRecord
+{
+    /// <summary>The booking the intake is for.</summary>
+    public Guid BookingId { get; set; }
+
+    /// <summary>The client record the intake went to (made from the booking for a guest).</summary>
+    public Guid ClientId { get; set; }
+
+    /// <summary>The pain map saved with the intake; its id is the form's own, so a double submit stores one intake.</summary>
+    public Guid PainMapId { get; set; }
+
+    public DateTime SubmittedAtUtc { get; set; }
+
+    /// <summary>The signed-in client who sent it, or null when sent through the booking's private link.</summary>
+    public Guid? SubmittedById { get; set; }
+
+    /// <summary>Whether the therapist must read it before working.</summary>
+    public bool NeedsAttention { get; set; }
+
+    /// <summary>The answers and what they raised, as JSON; sealed.</summary>
+    public string AnswersJson { get; set; } = string.Empty;
+}

@@ -364,6 +364,40 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.ToTable("HeldMail", (string)null);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.IntakeRecord", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("NeedsAttention")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PainMapId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("BookingId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("PainMapId")
+                        .IsUnique();
+
+                    b.ToTable("Intakes");
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.KnotworkUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -492,7 +526,7 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("RecordedById")
+                    b.Property<Guid?>("RecordedById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("ResultJson")
@@ -886,6 +920,21 @@ namespace Knotwork.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.IntakeRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.BookingRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Knotwork.Data.Entities.IntakeRecord", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Knotwork.Data.Entities.ClientRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.NoteAmendmentRecord", b =>
                 {
                     b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
@@ -912,8 +961,7 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Knotwork.Data.Entities.SessionRecord", b =>

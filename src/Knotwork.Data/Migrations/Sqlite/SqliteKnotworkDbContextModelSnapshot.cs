@@ -356,6 +356,40 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.ToTable("HeldMail", (string)null);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.IntakeRecord", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsAttention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PainMapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("PainMapId")
+                        .IsUnique();
+
+                    b.ToTable("Intakes");
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.KnotworkUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -484,7 +518,7 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("RecordedById")
+                    b.Property<Guid?>("RecordedById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResultJson")
@@ -870,6 +904,21 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.IntakeRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.BookingRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Knotwork.Data.Entities.IntakeRecord", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Knotwork.Data.Entities.ClientRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.NoteAmendmentRecord", b =>
                 {
                     b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
@@ -896,8 +945,7 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.HasOne("Knotwork.Data.Entities.KnotworkUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Knotwork.Data.Entities.SessionRecord", b =>

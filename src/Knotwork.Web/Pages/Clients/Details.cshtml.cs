@@ -100,7 +100,7 @@ internal sealed class DetailsModel(
             .OrderByDescending(v => v.StartedAtUtc).Take(50).ToListAsync();
         var visitIds = Visits.Select(v => v.Id).ToList();
         CheckIns = await db.CheckIns.AsNoTracking().Where(c => visitIds.Contains(c.VisitId)).ToDictionaryAsync(c => c.VisitId);
-        var ids = Maps.Select(m => m.RecordedById).Concat(client.Assignments.Select(a => a.TherapistId)).Distinct().ToList();
+        var ids = Maps.Select(m => m.RecordedById).OfType<Guid>().Concat(client.Assignments.Select(a => a.TherapistId)).Distinct().ToList();
         People = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         Zone = await db.TimeZoneAsync();
         Precautions = client.Precautions(await db.TodayAsync(clock));
