@@ -102,6 +102,9 @@ public enum AuditSubject
 
     /// <summary>An e-mail held for the owner because no mail server is set up, or a file attached to it.</summary>
     HeldMessage,
+
+    /// <summary>A client's intake before a booked visit (its id is the booking's).</summary>
+    Intake,
 }
 
 /// <summary>The stored codes of <see cref="AuditAction"/> and <see cref="AuditSubject"/>, and who can cause an action.</summary>
