@@ -157,6 +157,73 @@ public class ChartingJourneyTests(PracticeBrowserFixture practice) : IClassFixtu
     }
 
     [Fact]
+    public async Task EditingAChartedPoint_OnAPhone_ChangesItInPlace_OfflineToo_AndTheServerKeepsOneEntry()
+    {
+        var (email, key, visit) = await SetUpVisit();
+        var context = await Fixture.NewContext(width: 360, height: 740);
+        var page = await context.NewPageAsync();
+        await SignIn(page, email, key);
+        await page.GotoAsync($"/visits/{visit}/chart");
+
+        // A point charted and stored: active, pressure 6, released.
+        await page.ClickAsync("label[for^='cand-']:has-text('Upper trapezius, left')");
+        await page.ClickAsync("label[for='sign-taut-band']");
+        await page.ClickAsync("label[for='sign-tender-spot']");
+        await page.ClickAsync("label[for='sign-recognised-pain']");
+        await page.ClickAsync("label[for='tol-6']");
+        await page.ClickAsync("#timer-start");
+        await page.WaitForSelectorAsync("#timer-seconds:not(:text-is('0'))");
+        await page.ClickAsync("#timer-softened");
+        await page.ClickAsync("#save-point");
+        await page.WaitForSelectorAsync("#charted li[data-state='synced']");
+        var id = await page.GetAttributeAsync("#charted li", "data-entry");
+
+        // The Edit control is a thumb-sized target; tapped with no signal, it loads the point into the form, same id.
+        await context.SetOfflineAsync(true);
+        var edit = await page.Locator("#charted li .edit-entry").BoundingBoxAsync();
+        Assert.True(edit is { Width: >= 44, Height: >= 44 }, $"the Edit control is {edit?.Width}x{edit?.Height}px");
+        await page.ClickAsync("#charted li .edit-entry");
+        await page.WaitForSelectorAsync("#editing-bar:visible");
+        Assert.Equal(id, await page.InputValueAsync("#chart-form input[name='Input.Id']"));
+        Assert.True(await page.IsCheckedAsync("#tol-6"), "the form shows the charted pressure");
+        Assert.True(await page.IsCheckedAsync("#sign-recognised-pain"), "the form shows the charted signs");
+        Assert.True(await page.IsCheckedAsync("#out-released"), "the form shows how the release ended");
+        Assert.Equal("Save changes", await page.InnerTextAsync("#save-point"));
+
+        // On reflection: not the familiar pain, pressure 3, held 95 s without release.
+        await page.ClickAsync("label[for='sign-recognised-pain']");
+        await page.ClickAsync("label[for='tol-3']");
+        await page.FillAsync("#held", "95");
+        await page.ClickAsync("label[for='out-not']");
+        await BrowserFixture.Screenshot(page, "chart-edit-phone");
+        await page.ClickAsync("#save-point");
+
+        await page.WaitForSelectorAsync("#charted li[data-state='waiting']");
+        Assert.Equal(1, await page.Locator("#charted li").CountAsync());
+        var waiting = await page.InnerTextAsync("#charted li");
+        Assert.Contains("did not release after 1 min 35 s; pressure 3/10", waiting, StringComparison.Ordinal);
+        Assert.False(await page.IsVisibleAsync("#editing-bar"), "after saving, the form charts a new point");
+        Assert.NotEqual(id, await page.InputValueAsync("#chart-form input[name='Input.Id']"));
+
+        // The signal returns: the edit replaces the stored point.
+        await context.SetOfflineAsync(false);
+        await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
+        await page.WaitForSelectorAsync("#charted li[data-state='waiting']", new() { State = WaitForSelectorState.Detached });
+        await page.ReloadAsync();
+        Assert.Equal(1, await page.Locator("#charted li").CountAsync());
+        var stored = await page.InnerTextAsync("#charted li");
+        Assert.Contains("did not release after 1 min 35 s; pressure 3/10", stored, StringComparison.Ordinal);
+        Assert.Contains("latent", stored, StringComparison.Ordinal); // no longer the client's familiar pain
+        Assert.Equal(id, await page.GetAttributeAsync("#charted li", "data-entry"));
+        await using var scope = Fixture.Services.CreateAsyncScope();
+        var chart = await scope.ServiceProvider.GetRequiredService<KnotworkDbContext>().ChartOfAsync(visit, Token);
+        var entry = Assert.Single(chart);
+        Assert.Equal((Guid.Parse(id!), 3, false), (entry.Id, entry.PressureTolerance, entry.Release is Knotwork.Domain.Sessions.ReleaseOutcome.Released));
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the chart is {overflow}px wider than the phone");
+    }
+
+    [Fact]
     public async Task TheOwnersPractice_Pages_ReadOnAPhone()
     {
         var (ownerId, email, key) = await CreateStaff("owner", "Olive Owner");

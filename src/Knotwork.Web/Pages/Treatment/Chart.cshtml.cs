@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Knotwork.Data;
 using Knotwork.Data.Entities;
 using Knotwork.Data.Sessions;
@@ -7,6 +8,7 @@ using Knotwork.Domain.Finder;
 using Knotwork.Domain.Knowledge;
 using Knotwork.Domain.Sessions;
 using Knotwork.Web.Accounts;
+using Knotwork.Web.Api;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Pages.Clients;
 using Microsoft.AspNetCore.Authorization;
@@ -32,7 +34,9 @@ internal sealed record CandidatePoint(TriggerPoint Point, Muscle Muscle, Side Si
 /// suggested point (from the client's latest pain map) or any point, taps what they found, the pressure tolerated,
 /// the release timer and the follow-up work, and saves. With JavaScript each save goes to a queue on the phone and
 /// syncs to <c>/api/visits/{id}/chart</c> (offline too: the page is kept by a service worker); without it the form
-/// posts here. Each entry's id is made when the form is drawn, so a repeated post stores it once.
+/// posts here. Each entry's id is made when the form is drawn, so a repeated post stores it once. A charted point
+/// is edited in the same form, keeping its id: the edit is stored with a newer time, so it replaces the point
+/// (with JavaScript the form is filled from the list item's data; without it <c>?edit={entryId}</c> fills it here).
 /// </summary>
 [Authorize(Policy = Roles.StaffPolicy)]
 internal sealed class ChartModel(KnotworkDbContext db, KnowledgeBase kb, PainSourceFinder finder, AuditTrail audit, TimeProvider clock) : PageModel
@@ -53,6 +57,12 @@ internal sealed class ChartModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
     /// <summary>The id the next entry gets (made now, so a repeated post of this form stores it once).</summary>
     public Guid NextId { get; } = Guid.NewGuid();
 
+    /// <summary>The charted entry the form edits (from <c>?edit=</c>, or a posted edit), or null when it charts a new point.</summary>
+    public ChartEntry? Editing { get; private set; }
+
+    /// <summary>The entry id the form posts: the edited entry's, a posted one's, or <see cref="NextId"/>.</summary>
+    public Guid FormId => Editing?.Id ?? (Input.Id == Guid.Empty ? NextId : Input.Id);
+
     public Dictionary<string, string> Errors { get; } = [];
 
     public string? Message { get; private set; }
@@ -62,7 +72,7 @@ internal sealed class ChartModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
     [BindProperty]
     public EntryInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? saved)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? saved, Guid? edit)
     {
         if (!await Load(id))
         {
@@ -70,7 +80,16 @@ internal sealed class ChartModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
             return NotFound();
         }
 
-        Message = saved == "1" ? "Point saved." : null;
+        Message = saved switch { "1" => "Point saved.", "edit" => "Point updated.", _ => null };
+        if (edit is { } entryId && Visit.Status != VisitStatus.Signed)
+        {
+            Editing = Entries.FirstOrDefault(e => e.Id == entryId);
+            if (Editing is null)
+                Message = "That point is not on this visit's chart.";
+            else
+                Input = Fill(Editing);
+        }
+
         await audit.RecordAsync(AuditAction.Read, AuditSubject.Visit, id.ToString(), $"chart page: {Entries.Count} points");
         return Page();
     }
@@ -82,7 +101,24 @@ internal sealed class ChartModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
             return NotFound();
 
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        var entry = Read(Input, now);
+        var recordedAt = now;
+        if (Input.Edit)
+        {
+            Editing = Entries.FirstOrDefault(e => e.Id == Input.Id);
+            if (Editing is null)
+            {
+                Errors["point"] = Visit.Status == VisitStatus.Signed
+                    ? "The note for this visit is signed, so its chart is locked."
+                    : "That point is not on this visit's chart; reload the page.";
+                return Page();
+            }
+
+            // An edit is newer than the stored copy even when the phone that charted it had a clock running ahead.
+            if (Editing.RecordedAt >= now)
+                recordedAt = Editing.RecordedAt + Duration.FromMilliseconds(1);
+        }
+
+        var entry = Read(Input, recordedAt);
         if (entry is not null)
         {
             foreach (var (field, message) in entry.Problems(kb, now))
@@ -97,7 +133,7 @@ internal sealed class ChartModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
             case ChartSyncOutcome.Synced(var counts):
                 if (counts.Added + counts.Updated > 0)
                     await audit.RecordAsync(AuditAction.Update, AuditSubject.Visit, id.ToString(), $"chart: {counts.Added} added, {counts.Updated} updated");
-                return Redirect($"/visits/{id}/chart?saved=1");
+                return Redirect($"/visits/{id}/chart?saved={(Input.Edit ? "edit" : "1")}");
             case ChartSyncOutcome.VisitSigned:
                 Errors["point"] = "The note for this visit is signed, so its chart is locked.";
                 return Page();
@@ -129,6 +165,19 @@ internal sealed class ChartModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
             PressureTolerance = input.Tolerance, Release = release, FollowUp = followUp, Minutes = input.Minutes, RecordedAt = now,
         };
     }
+
+    /// <summary>The entry as the list item's <c>data-detail</c>: the shape the sync endpoint takes, for the page's script to load into the form.</summary>
+    public static string Detail(ChartEntry entry) => JsonSerializer.Serialize(VisitEndpoints.ToDto(entry), JsonSerializerOptions.Web);
+
+    /// <summary>The form filled with a charted entry, to edit it.</summary>
+    private static EntryInput Fill(ChartEntry entry) => new()
+    {
+        Id = entry.Id, Edit = true, Point = entry.TriggerPointId, Side = VisitAccess.Code(entry.Side),
+        Signs = [.. VisitAccess.Codes(entry.Signs)], Tolerance = entry.PressureTolerance,
+        HeldSeconds = entry.Release is { } r ? (int)Math.Max(1, Math.Round(r.Held.TotalSeconds)) : null,
+        Outcome = entry.Release switch { null => null, ReleaseOutcome.Released => "released", _ => "not-released" },
+        FollowUp = [.. entry.FollowUp.Select(VisitAccess.Code)], Minutes = entry.Minutes,
+    };
 
     private static (string? Point, Side? Side) ParsePoint(EntryInput input)
     {
@@ -173,6 +222,9 @@ internal sealed class ChartModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
     internal sealed class EntryInput
     {
         public Guid Id { get; set; }
+
+        /// <summary>True when the form edits the charted entry <see cref="Id"/> rather than charting a new point.</summary>
+        public bool Edit { get; set; }
 
         /// <summary>A suggested point, <c>MUSCLE/POINT|side</c>.</summary>
         public string? Candidate { get; set; }

@@ -1,6 +1,8 @@
 // Charting at the table: each saved point goes to a queue kept on the phone (localStorage) and is sent to the
 // server when there is a connection. Entries carry an id made here, so sending one twice stores it once. The page
-// itself is kept by a service worker, so it opens again with no signal.
+// itself is kept by a service worker, so it opens again with no signal. A charted point is edited in the same form:
+// its Edit control loads the entry (kept on its list item as data-detail), and saving queues it with the same id and
+// a newer recordedAt, so the server's copy is replaced ("newer wins") and the list item changes in place.
 (function () {
   'use strict';
   const root = document.getElementById('chart');
@@ -12,6 +14,11 @@
   const queueKey = 'knotwork-chart-queue:' + visit;
   const status = document.getElementById('sync-status');
   const list = document.getElementById('charted');
+  const idField = form.querySelector('input[name="Input.Id"]');
+  const editFlag = document.getElementById('editing-flag');
+  const editBar = document.getElementById('editing-bar');
+  const editLabel = document.getElementById('editing-label');
+  const saveButton = document.getElementById('save-point');
   const token = form.querySelector('input[name="__RequestVerificationToken"]').value;
   let sending = false;
 
@@ -20,24 +27,54 @@
 
   function say(text) { status.textContent = text; }
 
+  function labelOf(input) {
+    const label = input && form.querySelector('label[for="' + input.id + '"]');
+    return label ? label.textContent.trim() : '';
+  }
+
+  // As the server writes a hold: 45 s, 2 min, 1 min 35 s.
+  function holdText(total) {
+    const s = Math.round(total);
+    const [minutes, rest] = [Math.floor(s / 60), s % 60];
+    return minutes === 0 ? rest + ' s' : rest === 0 ? minutes + ' min' : minutes + ' min ' + rest + ' s';
+  }
+
   function describe(entry, label) {
     const parts = [label + ', ' + entry.side];
     if (entry.signs.length) parts.push(entry.signs.join(', ').replace(/-/g, ' '));
-    if (entry.release) parts.push((entry.release.softened ? 'released after ' : 'did not release after ') + Math.round(entry.release.seconds) + ' s');
+    if (entry.release) parts.push((entry.release.softened ? 'released after ' : 'did not release after ') + holdText(entry.release.seconds));
     if (entry.pressureTolerance !== null) parts.push('pressure ' + entry.pressureTolerance + '/10');
+    if (entry.followUp && entry.followUp.length) parts.push('then ' + entry.followUp.map((f) => labelOf(form.querySelector('#fu-' + f)) || f).join(', ').toLowerCase());
+    if (entry.minutes !== null && entry.minutes !== undefined) parts.push(entry.minutes + ' min');
     return parts.join('; ');
   }
 
+  function itemOf(id) { return list.querySelector('[data-entry="' + CSS.escape(id) + '"]'); }
+
+  // The entry's list item: added, or (an edit) changed in place, with the data its Edit control loads.
   function show(entry, pending) {
-    let item = list.querySelector('[data-entry="' + entry.id + '"]');
+    const { label, ...detail } = entry;
+    let item = itemOf(entry.id);
     if (!item) {
       item = document.createElement('li');
       item.dataset.entry = entry.id;
-      item.textContent = describe(entry, entry.label || entry.triggerPoint);
+      const text = document.createElement('span');
+      text.className = 'entry-text';
+      const edit = document.createElement('a');
+      edit.className = 'button edit-entry';
+      edit.href = location.pathname + '?edit=' + encodeURIComponent(entry.id) + '#chart-form';
+      edit.textContent = 'Edit';
+      item.append(text, edit);
       list.appendChild(item);
       const empty = document.getElementById('charted-empty');
       if (empty) empty.remove();
     }
+    const shownLabel = label || item.dataset.label || entry.triggerPoint;
+    item.dataset.label = shownLabel;
+    item.dataset.detail = JSON.stringify(detail);
+    item.querySelector('.entry-text').textContent = describe(entry, shownLabel);
+    const edit = item.querySelector('.edit-entry');
+    if (edit) edit.setAttribute('aria-label', 'Edit ' + shownLabel + ', ' + entry.side);
     item.classList.toggle('pending', pending);
     item.dataset.state = pending ? 'waiting' : 'synced';
   }
@@ -85,7 +122,7 @@
   let started = null;
   let tick = null;
   timer.hidden = false;
-  manual.hidden = true;
+  manual.hidden = editFlag.value !== 'true'; // an edit shows the seconds and outcome it is changing
 
   function stopTimer(outcome) {
     if (started === null) return;
@@ -111,11 +148,93 @@
       bar.dataset.range = s < 30 ? 'early' : s <= 120 ? 'usual' : 'long';
     }, 250);
   });
+  held.addEventListener('input', () => { if (started === null) seconds.textContent = held.value || '0'; });
   softened.addEventListener('click', () => stopTimer('released'));
   failed.addEventListener('click', () => stopTimer('not-released'));
 
   function checked(name) { return Array.from(form.querySelectorAll('input[name="' + name + '"]:checked')).map((i) => i.value); }
   function number(name) { const v = checked(name)[0]; return v === undefined ? null : Number(v); }
+
+  function resetTimer() {
+    clearInterval(tick);
+    started = null;
+    seconds.textContent = held.value || '0';
+    bar.style.width = '0';
+    softened.hidden = failed.hidden = true;
+    startButton.hidden = false;
+    startButton.textContent = held.value ? 'Time again' : 'Start timer';
+  }
+
+  // Empties the form (form.reset() would bring back what the server filled in for ?edit=).
+  function clearForm() {
+    form.querySelectorAll('input.chip-input').forEach((i) => { i.checked = false; });
+    form.querySelector('#any-point').value = '';
+    held.value = '';
+    resetTimer();
+  }
+
+  function check(name, value) {
+    const input = form.querySelector('input[name="' + name + '"][value="' + CSS.escape(String(value)) + '"]');
+    if (input) input.checked = true;
+    return input;
+  }
+
+  function setEditing(entry, label) {
+    list.querySelectorAll('li.editing').forEach((li) => li.classList.remove('editing'));
+    editFlag.value = entry ? 'true' : 'false';
+    editBar.hidden = !entry;
+    editLabel.textContent = entry ? label + ', ' + entry.side : '';
+    saveButton.textContent = entry ? 'Save changes' : 'Save point';
+    manual.hidden = !entry;
+    if (entry) itemOf(entry.id)?.classList.add('editing');
+  }
+
+  // Back to charting a new point, with a new id.
+  function startNew() {
+    clearForm();
+    idField.value = crypto.randomUUID();
+    setEditing(null);
+    if (location.search) history.replaceState(null, '', location.pathname);
+  }
+
+  // Loads a charted entry into the form, keeping its id.
+  function startEdit(item) {
+    const entry = JSON.parse(item.dataset.detail);
+    clearForm();
+    idField.value = entry.id;
+    form.querySelector('#any-point').value = entry.triggerPoint;
+    check('Input.Side', entry.side);
+    (entry.signs || []).forEach((s) => check('Input.Signs', s));
+    if (entry.pressureTolerance !== null) check('Input.Tolerance', entry.pressureTolerance);
+    if (entry.release) {
+      held.value = Math.max(1, Math.round(entry.release.seconds));
+      check('Input.Outcome', entry.release.softened ? 'released' : 'not-released');
+    }
+    (entry.followUp || []).forEach((f) => check('Input.FollowUp', f));
+    if (entry.minutes !== null && entry.minutes !== undefined && !check('Input.Minutes', entry.minutes)) {
+      // Minutes charted elsewhere (the API takes any up to 90) get a chip of their own, so saving keeps them.
+      const last = Array.from(form.querySelectorAll('input[name="Input.Minutes"]')).pop();
+      const input = Object.assign(document.createElement('input'), { className: 'chip-input', type: 'radio', name: 'Input.Minutes', id: 'min-' + entry.minutes, value: entry.minutes, checked: true });
+      const label = Object.assign(document.createElement('label'), { className: 'chip chip-num', htmlFor: input.id, textContent: entry.minutes });
+      form.querySelector('label[for="' + last.id + '"]').after(input, label);
+    }
+    resetTimer();
+    setEditing(entry, item.dataset.label || entry.triggerPoint);
+    say('Editing a charted point: change it and save.');
+    form.scrollIntoView({ block: 'start' });
+  }
+
+  list.addEventListener('click', (event) => {
+    const edit = event.target.closest('.edit-entry');
+    if (!edit) return;
+    event.preventDefault();
+    startEdit(edit.closest('li'));
+  });
+  document.getElementById('cancel-edit').addEventListener('click', (event) => {
+    event.preventDefault();
+    startNew();
+    flush();
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -134,32 +253,35 @@
       return;
     }
     const outcome = checked('Input.Outcome')[0];
+    const id = idField.value;
+    // An edit is newer than the copy it replaces, even if that copy was made by a phone whose clock ran ahead.
+    const previous = editFlag.value === 'true' && itemOf(id) ? Date.parse(JSON.parse(itemOf(id).dataset.detail).recordedAt) : NaN;
     const entry = {
-      id: form.querySelector('input[name="Input.Id"]').value,
+      id,
       triggerPoint: point, side,
       signs: checked('Input.Signs'),
       pressureTolerance: number('Input.Tolerance'),
       release: held.value && outcome ? { seconds: Number(held.value), softened: outcome === 'released' } : null,
       followUp: checked('Input.FollowUp'),
       minutes: number('Input.Minutes'),
-      recordedAt: new Date().toISOString(),
+      recordedAt: new Date(Number.isNaN(previous) ? Date.now() : Math.max(Date.now(), previous + 1)).toISOString(),
       label,
     };
     const queue = readQueue().filter((e) => e.id !== entry.id);
     queue.push(entry);
     writeQueue(queue);
     show(entry, true);
-    form.reset();
-    held.value = '';
-    seconds.textContent = '0';
-    bar.style.width = '0';
-    startButton.textContent = 'Start timer';
-    form.querySelector('input[name="Input.Id"]').value = crypto.randomUUID();
+    startNew();
     window.scrollTo({ top: 0 });
     flush();
   });
 
   readQueue().forEach((e) => show(e, true));
+  if (editFlag.value === 'true' && itemOf(idField.value)) {
+    // Opened with ?edit= (the link without the script): the server filled the form; a waiting copy on the phone is newer.
+    const waiting = readQueue().find((e) => e.id === idField.value);
+    if (waiting) startEdit(itemOf(idField.value)); else setEditing(JSON.parse(itemOf(idField.value).dataset.detail), itemOf(idField.value).dataset.label);
+  }
   window.addEventListener('online', flush);
   flush();
 

@@ -109,6 +109,107 @@ public class ChartPageTests
         Assert.Contains("released after 45 s (within the usual 30 s to 2 min)", chart, StringComparison.Ordinal);
     }
 
+    /// <summary>Posts the chart form as a browser without JavaScript would: <paramref name="fields"/> (repeatable names) with the token of <paramref name="page"/>.</summary>
+    private static async Task<HttpResponseMessage> PostEntry(Browser who, Guid visit, string page, params (string Name, string Value)[] fields)
+    {
+        var token = Browser.AntiforgeryToken(page.Contains("__RequestVerificationToken", StringComparison.Ordinal) ? page : await who.Html($"/visits/{visit}/note"));
+        using var content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new("__RequestVerificationToken", token)));
+        return await who.Http.PostAsync(new Uri($"/visits/{visit}/chart?handler=Entry", UriKind.Relative), content, Token);
+    }
+
+    /// <summary>The visit's chart as the API reads it back.</summary>
+    private static async Task<JsonElement> ChartOf(Browser who, Guid visit)
+    {
+        using var chart = JsonDocument.Parse(await who.Html($"/api/visits/{visit}/chart"));
+        return chart.RootElement.GetProperty("entries").Clone();
+    }
+
+    private static (string, string)[] EditedFields(Guid id) =>
+    [
+        ("Input.Id", id.ToString()), ("Input.Edit", "true"), ("Input.Point", "upper-trapezius/1"), ("Input.Side", "left"),
+        ("Input.Signs", "taut-band"), ("Input.Signs", "tender-spot"), ("Input.Tolerance", "3"),
+        ("Input.HeldSeconds", "95"), ("Input.Outcome", "not-released"), ("Input.Minutes", "10"),
+    ];
+
+    [Fact]
+    public async Task EditingWithoutJavaScript_FillsTheFormWithThePoint_AndSavingChangesThatEntryInPlace()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        var visit = await StartVisit(p.Theo, p.ClientId);
+        var id = Guid.NewGuid();
+        await Sync(p.Theo, visit, new { entries = new[] { Entry(id), Entry(Guid.NewGuid(), "infraspinatus/1", "right") } });
+
+        var chart = await p.Theo.Html($"/visits/{visit}/chart");
+        Assert.Contains($"href=\"/visits/{visit}/chart?edit={id}#chart-form\"", chart, StringComparison.Ordinal); // each point has its Edit link
+        var form = await p.Theo.Html($"/visits/{visit}/chart?edit={id}");
+        Assert.Contains($"name=\"Input.Id\" value=\"{id}\"", form, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Edit\" id=\"editing-flag\" value=\"true\"", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"upper-trapezius/1\" selected=\"selected\">", form, StringComparison.Ordinal);
+        Assert.Contains("id=\"tol-6\" value=\"6\" checked=\"checked\"", form, StringComparison.Ordinal);
+        Assert.Contains("id=\"held\" name=\"Input.HeldSeconds\" type=\"number\" inputmode=\"numeric\" min=\"1\" max=\"600\" value=\"52\"", form, StringComparison.Ordinal);
+        Assert.Contains("id=\"fu-stretch\" value=\"stretch\" checked=\"checked\"", form, StringComparison.Ordinal);
+        Assert.Contains("Cancel edit", form, StringComparison.Ordinal);
+
+        var saved = await PostEntry(p.Theo, visit, form, EditedFields(id));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Point updated.", await p.Theo.Html(saved.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        var entries = await ChartOf(p.Theo, visit);
+        Assert.Equal(2, entries.GetArrayLength()); // changed, not added
+        var edited = Assert.Single(entries.EnumerateArray(), e => e.GetProperty("id").GetGuid() == id);
+        Assert.Equal(3, edited.GetProperty("pressureTolerance").GetInt32());
+        Assert.False(edited.GetProperty("release").GetProperty("softened").GetBoolean());
+        Assert.Equal(95, edited.GetProperty("release").GetProperty("seconds").GetDouble());
+        Assert.Equal("latent", edited.GetProperty("status").GetString());
+        Assert.True(edited.GetProperty("recordedAt").GetDateTimeOffset() > DateTimeOffset.Parse("2026-12-02T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var page = await p.Theo.Html($"/visits/{visit}/chart");
+        var item = System.Text.RegularExpressions.Regex.Match(page, $"<li data-entry=\"{id}\".*?</li>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("did not release after 1 min 35 s; pressure 3/10", item, StringComparison.Ordinal);
+        Assert.DoesNotContain("released after 52 s", item, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditingWithoutJavaScript_APointFromAPhoneWhoseClockRanAhead_StillReplacesIt()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        var visit = await StartVisit(p.Theo, p.ClientId);
+        var id = Guid.NewGuid();
+        var ahead = DateTimeOffset.UtcNow.AddHours(6).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await Sync(p.Theo, visit, new { entries = new[] { Entry(id, at: ahead) } })).StatusCode);
+
+        var saved = await PostEntry(p.Theo, visit, await p.Theo.Html($"/visits/{visit}/chart?edit={id}"), EditedFields(id));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(3, Assert.Single((await ChartOf(p.Theo, visit)).EnumerateArray()).GetProperty("pressureTolerance").GetInt32());
+    }
+
+    [Fact]
+    public async Task EditingASignedVisitsPoint_IsRefused_AndThePointStaysAsCharted()
+    {
+        var p = await SetUp();
+        await using var app = p.App;
+        var visit = await StartVisit(p.Theo, p.ClientId);
+        var id = Guid.NewGuid();
+        await Sync(p.Theo, visit, new { entries = new[] { Entry(id) } });
+        var form = await p.Theo.Html($"/visits/{visit}/chart?edit={id}"); // opened before the note is signed
+        var signed = await p.Theo.Post($"/visits/{visit}/note", new Dictionary<string, string> { ["Assessment"] = "A.", ["Plan"] = "P." }, $"/visits/{visit}/note?handler=Sign");
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+
+        var locked = await p.Theo.Html($"/visits/{visit}/chart?edit={id}");
+        Assert.DoesNotContain("edit-entry", locked, StringComparison.Ordinal); // no Edit controls once signed
+        Assert.DoesNotContain("id=\"chart-form\"", locked, StringComparison.Ordinal);
+        var refused = await PostEntry(p.Theo, visit, form, EditedFields(id));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The note for this visit is signed, so its chart is locked.", await refused.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var entry = Assert.Single((await ChartOf(p.Theo, visit)).EnumerateArray());
+        Assert.Equal(6, entry.GetProperty("pressureTolerance").GetInt32());
+        Assert.True(entry.GetProperty("release").GetProperty("softened").GetBoolean());
+    }
+
     [Fact]
     public async Task Sync_ARetriedQueue_IsStoredOnce_AndReadBack()
     {
