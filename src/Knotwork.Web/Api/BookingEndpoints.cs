@@ -216,7 +216,7 @@ internal static class BookingEndpoints
                     await audit.RecordAsync(AuditAction.Create, AuditSubject.Booking, booking.Id.ToString(),
                         $"booked {booking.ServiceId} at {dto.Start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)} with {booking.TherapistId} for {booking.Price.ToString("0.00", CultureInfo.InvariantCulture)} through the public API",
                         CancellationToken.None);
-                    await ConfirmationMail.SendAsync(mailer, configuration, booking, setup, dto.ManageUrl, now);
+                    await ConfirmationMail.SendAsync(mailer, configuration, booking, setup, dto.ManageUrl, links.To(http.Request, Pages.Treatment.IntakeModel.PathFor(booking.Id, token)), now);
                 }
 
                 return TypedResults.Created((string?)null, dto);

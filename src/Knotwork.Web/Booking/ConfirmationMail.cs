@@ -18,22 +18,22 @@ internal static class ConfirmationMail
 
     /// <summary>
     /// Sends the confirmation of <paramref name="booking"/> to the client's address; <paramref name="manageLink"/> is the
-    /// absolute link to its manage page, <paramref name="now"/> the invitation's time stamp. The organizer's address is
+    /// absolute link to its manage page, <paramref name="intakeLink"/> to its intake, <paramref name="now"/> the invitation's time stamp. The organizer's address is
     /// the mail sender's (<c>Knotwork:Smtp:From</c>), so a calendar's replies go where the practice reads them.
     /// </summary>
-    public static Task SendAsync(IMailer mailer, IConfiguration configuration, BookingRecord booking, PracticeSetup setup, string manageLink, Instant now)
+    public static Task SendAsync(IMailer mailer, IConfiguration configuration, BookingRecord booking, PracticeSetup setup, string manageLink, string intakeLink, Instant now)
     {
         ArgumentNullException.ThrowIfNull(mailer);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(booking);
-        return mailer.SendAsync(booking.Email, Message(booking, setup, manageLink, OrganizerAddress(configuration), now), CancellationToken.None);
+        return mailer.SendAsync(booking.Email, Message(booking, setup, manageLink, intakeLink, OrganizerAddress(configuration), now), CancellationToken.None);
     }
 
     /// <summary>The confirmation of <paramref name="booking"/>, with its invitation organized by <paramref name="organizerEmail"/>.</summary>
-    public static MailText Message(BookingRecord booking, PracticeSetup setup, string manageLink, string organizerEmail, Instant now)
+    public static MailText Message(BookingRecord booking, PracticeSetup setup, string manageLink, string intakeLink, string organizerEmail, Instant now)
     {
         var calendar = Visits.Invitation(booking, setup, new CalendarPerson(OrganizerName, organizerEmail), manageLink, now);
-        return MailTemplates.VisitBooked(Visits.Summary(booking, setup), manageLink, calendar);
+        return MailTemplates.VisitBooked(Visits.Summary(booking, setup), manageLink, intakeLink, calendar);
     }
 
     /// <summary>

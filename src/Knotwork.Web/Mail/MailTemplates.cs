@@ -48,15 +48,16 @@ internal static class MailTemplates
         $"<p>Hello {E(name)},</p><p>The password of your Knotwork account was just changed, and every other session of the account was signed out. If this was not you, reset your password now and tell the practice.</p>");
 
     /// <summary>
-    /// To a client who booked a visit: when and where, the price, and the private link to change or cancel it (the
-    /// only way a guest can), with the visit as a calendar invitation (<paramref name="calendar"/>, iCalendar text).
+    /// To a client who booked a visit: when and where, the price, the private link to change or cancel it (the only way
+    /// a guest can), the private link to the intake before the visit (<paramref name="intakeLink"/>), with the visit as a calendar invitation (<paramref name="calendar"/>, iCalendar text).
     /// </summary>
-    public static MailText VisitBooked(VisitSummary visit, string manageLink, string calendar) => new(
+    public static MailText VisitBooked(VisitSummary visit, string manageLink, string intakeLink, string calendar) => new(
         $"Your massage visit on {visit.When}",
         $"<p>Hello {E(visit.ClientName)},</p><p>Your visit is booked.</p>" +
         $"<ul><li><strong>{E(visit.Service)}</strong></li><li>{E(visit.When)} ({E(visit.TimeZone)})</li><li>At {E(visit.Address)}</li>" +
         $"<li>With {E(visit.Therapist)}, who arrives a few minutes early to set up</li><li>Price: {E(visit.Price)}</li></ul>" +
         $"<p>The attached invitation (visit.ics) adds the visit to your calendar.</p>" +
+        $"<p>Before the visit, tell your therapist where it hurts and how you are (a few minutes of taps): {A(intakeLink)}</p>" +
         $"<p>To see, change or cancel your visit, use this private link (keep it to yourself): {A(manageLink)}</p>" +
         $"<p>{E(visit.CancellationRule)}</p>")
     {

@@ -36,6 +36,7 @@ public class AuthorizationWalkTests
         ["/visits/{id:guid}/note"] = ($"/visits/{Guid.NewGuid()}/note", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         ["/visits/{id:guid}/aftercare"] = ($"/visits/{Guid.NewGuid()}/aftercare", [Outcome.Login, Outcome.Missing, Outcome.Missing, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         ["/check-in/{id:guid}"] = ($"/check-in/{Guid.NewGuid()}?token=guess", All(Outcome.Missing)), // only the link's token opens a check-in
+        ["/intake/{id:guid}"] = ($"/intake/{Guid.NewGuid()}?token=guess", All(Outcome.Missing)), // the booking's token or its own signed-in client opens an intake
         ["/api/visits/{id:guid}/chart"] = ($"/api/visits/{Guid.NewGuid()}/chart", [Outcome.Unauthorized, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         // Staff bookings: the therapists here are linked to no setup therapist, so they list none and the booking is not theirs.
         ["/practice/bookings"] = ("/practice/bookings", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),

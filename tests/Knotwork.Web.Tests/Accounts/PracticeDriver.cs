@@ -205,7 +205,7 @@ public sealed partial class PracticeDriver(WebApplicationFactory<Program> app)
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
         var bodies = await db.HeldMail.Where(m => m.To == to).OrderByDescending(m => m.CreatedAtUtc).Select(m => m.HtmlBody).ToListAsync(TestContext.Current.CancellationToken);
-        var match = bodies.Select(b => LinkRegex().Match(b)).First(m => m.Success && m.Groups[1].Value.Contains(path, StringComparison.Ordinal));
+        var match = bodies.SelectMany(b => LinkRegex().Matches(b)).First(m => m.Groups[1].Value.Contains(path, StringComparison.Ordinal));
         var url = new Uri(WebUtility.HtmlDecode(match.Groups[1].Value));
         return url.PathAndQuery;
     }

@@ -189,7 +189,7 @@ internal sealed class IndexModel(
                     await audit.RecordAsync(AuditAction.Create, AuditSubject.Booking, booking.Id.ToString(),
                         $"booked {booking.ServiceId} at {Visits.StartValue(start)} with {booking.TherapistId} for {booking.Price.ToString("0.00", CultureInfo.InvariantCulture)} on the booking pages",
                         CancellationToken.None);
-                    await ConfirmationMail.SendAsync(mailer, configuration, booking, setup, manage, now);
+                    await ConfirmationMail.SendAsync(mailer, configuration, booking, setup, manage, links.To(Request, Treatment.IntakeModel.PathFor(booking.Id, token)), now);
                 }
 
                 return Redirect(ManagePath(booking.Id, token) + "&booked=1");

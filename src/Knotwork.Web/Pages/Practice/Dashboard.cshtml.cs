@@ -17,8 +17,8 @@ using NodaTime;
 
 namespace Knotwork.Web.Pages.Practice;
 
-/// <summary>A visit on today's list: the booking, and its visit once started.</summary>
-internal sealed record TodayVisit(BookingRecord Booking, ZonedDateTime Start, Guid? VisitId, bool BriefRead);
+/// <summary>A visit on today's list: the booking, its visit once started, and the client's intake if sent.</summary>
+internal sealed record TodayVisit(BookingRecord Booking, ZonedDateTime Start, Guid? VisitId, bool BriefRead, IntakeSummary? Intake);
 
 /// <summary>An answered check-in on the dashboard.</summary>
 internal sealed record AnsweredCheckIn(Guid ClientId, string ClientName, DateTime AnsweredAtUtc, CheckInAnswers Answers);
@@ -60,10 +60,11 @@ internal sealed class DashboardModel(KnotworkDbContext db, KnowledgeBase kb, Pra
         var read = await db.AuditLog.AsNoTracking()
             .Where(e => e.UserId == me && e.EntityType == visitCode && e.Action == readCode && e.Detail == BriefModel.AuditDetail && visitKeys.Contains(e.EntityId!))
             .Select(e => e.EntityId!).Distinct().ToListAsync(cancellationToken);
+        var intakes = await IntakeSummary.ForBookingsAsync(db, kb, [.. bookings.Select(b => b.Id)], cancellationToken);
         Today = [.. bookings.OrderBy(b => b.StartUtc).Select(b =>
         {
             var visit = visits.TryGetValue(b.Id, out var v) ? v : (Guid?)null;
-            return new TodayVisit(b, Instant.FromDateTimeUtc(b.StartUtc).InZone(zone), visit, visit is { } id && read.Contains(id.ToString()));
+            return new TodayVisit(b, Instant.FromDateTimeUtc(b.StartUtc).InZone(zone), visit, visit is { } id && read.Contains(id.ToString()), intakes.GetValueOrDefault(b.Id));
         })];
 
         var clients = await db.Clients.AsNoTracking().VisibleTo(User).Select(c => new { c.Id, c.FullName }).ToDictionaryAsync(c => c.Id, c => c.FullName, cancellationToken);

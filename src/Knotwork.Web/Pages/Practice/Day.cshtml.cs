@@ -38,6 +38,9 @@ internal sealed class DayModel(KnotworkDbContext db, PracticeSchedules schedules
     /// <summary>The latest pain map of each client booked today who has a record: when, and the regions marked.</summary>
     public IReadOnlyDictionary<Guid, LatestPainMap> PainMaps { get; private set; } = new Dictionary<Guid, LatestPainMap>();
 
+    /// <summary>The intakes the clients sent for these bookings, by booking id (only bookings the reader may see).</summary>
+    public Dictionary<Guid, Treatment.IntakeSummary> Intakes { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string? date, string? therapist, CancellationToken cancellationToken)
     {
         Whose = await WhoseDay.ResolveAsync(db, schedules, User, therapist, cancellationToken);
@@ -61,6 +64,7 @@ internal sealed class DayModel(KnotworkDbContext db, PracticeSchedules schedules
         var setup = Whose.Setup;
         Plan = DayPlan.For(setup, who, day, booked.Select(WhoseDay.ToVisit), StraightLineTravel.For(setup), ZipCodes.Default);
         PainMaps = await LatestPainMapsAsync(booked, cancellationToken);
+        Intakes = await Treatment.IntakeSummary.ForBookingsAsync(db, kb, [.. booked.Select(b => b.Id)], cancellationToken);
         await audit.RecordAsync(AuditAction.Read, AuditSubject.Booking, who.Id, WhoseDay.DateValue(day), cancellationToken);
         return Page();
     }

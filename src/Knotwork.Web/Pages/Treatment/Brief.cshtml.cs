@@ -46,6 +46,9 @@ internal sealed class BriefModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
 
     public DateTime? LastVisitUtc { get; private set; }
 
+    /// <summary>The client's intake for this visit's booking, if they sent one.</summary>
+    public IntakeSummary? Intake { get; private set; }
+
     public KnowledgeBase Knowledge => kb;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -62,13 +65,19 @@ internal sealed class BriefModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
         Precautions = Client.Precautions(await db.TodayAsync(clock));
         var maps = await db.PainMaps.AsNoTracking().Where(m => m.ClientId == visit.ClientId).ToListAsync();
         Maps = [.. maps.Where(m => m.RecordedAtUtc <= visit.StartedAtUtc.AddHours(12)).OrderByDescending(m => m.RecordedAtUtc).Take(3)];
+        var intake = visit.BookingId is { } booking ? await db.Intakes.AsNoTracking().SingleOrDefaultAsync(i => i.BookingId == booking) : null;
+        if (intake is not null)
+            Intake = (await IntakeSummary.ForBookingsAsync(db, kb, [intake.BookingId], HttpContext.RequestAborted))[intake.BookingId];
         if (Maps.Count > 0 && Maps[0].Marks.Count > 0)
         {
             var latest = Maps[0];
-            var parse = FinderQuery.Parse(
-                latest.Marks.Select(m => m.Region),
-                latest.Marks.Where(m => m.Intensity is not null).ToDictionary(m => m.Region, m => m.Intensity!.Value),
-                latest.Context.Where(c => ContextFactor.TryParse(c, out _)));
+            // The intake's own map is screened with the client's answers to its safety questions, as they saw it.
+            var answers = intake?.PainMapId == latest.Id ? string.Join(',', intake.Answers().Safety.Select(a => a.Key + ":" + (a.Value ? "yes" : "no"))) : null;
+            var parse = FinderQuery.ParseText(
+                string.Join(',', latest.Marks.Select(m => m.Region)),
+                string.Join(',', latest.Marks.Where(m => m.Intensity is not null).Select(m => $"{m.Region}:{m.Intensity}")),
+                string.Join(',', latest.Context.Where(c => ContextFactor.TryParse(c, out _))),
+                answers: answers);
             if (parse.Query is { } query)
                 Finder = finder.Find(query);
             Causes = [.. latest.Context.Select(c => ContextFactor.TryParse(c, out var f) ? f : null).OfType<ContextFactor>()];

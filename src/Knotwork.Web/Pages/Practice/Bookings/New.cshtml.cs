@@ -130,7 +130,7 @@ internal sealed class NewModel(
                         + (clientId is { } c ? $"client {c}" : "a client without a record"),
                         CancellationToken.None);
                     var manage = links.To(Request, Book.IndexModel.ManagePath(booking.Id, token));
-                    await ConfirmationMail.SendAsync(mailer, configuration, booking, setup, manage, now);
+                    await ConfirmationMail.SendAsync(mailer, configuration, booking, setup, manage, links.To(Request, Treatment.IntakeModel.PathFor(booking.Id, token)), now);
                 }
 
                 return Redirect($"/practice/bookings/{booking.Id}?done=booked");
