@@ -37,6 +37,9 @@ internal sealed class NoteModel(
 
     public IReadOnlyList<PainMapMark> PainMap { get; private set; } = [];
 
+    /// <summary>The client's intake for the visit's booking, if sent: the note's S starts from it.</summary>
+    public IntakeSummary? Intake { get; private set; }
+
     public string? BookingNotes { get; private set; }
 
     public IReadOnlyDictionary<Guid, string> People { get; private set; } = new Dictionary<Guid, string>();
@@ -161,7 +164,11 @@ internal sealed class NoteModel(
             .OrderByDescending(m => m.RecordedAtUtc).FirstOrDefaultAsync();
         PainMap = map?.Marks ?? [];
         if (visit.BookingId is { } booking)
+        {
             BookingNotes = await db.Bookings.Where(b => b.Id == booking).Select(b => b.Notes).SingleOrDefaultAsync();
+            Intake = (await IntakeSummary.ForBookingsAsync(db, Knowledge, [booking], HttpContext.RequestAborted)).GetValueOrDefault(booking);
+        }
+
         var ids = visit.Amendments.Select(a => a.ById).Append(visit.SignedById ?? Guid.Empty).Distinct().ToList();
         People = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         return true;
