@@ -15,6 +15,7 @@ internal static class EventPractice
 
     public const string Lancaster = BookingPractice.Lancaster;
     public const string Palmdale = BookingPractice.Palmdale;
+    public const string PalmdaleWest = "93551"; // 23 minutes from Lancaster, 46 from Valencia
     public const string Tehachapi = BookingPractice.Tehachapi;
     public const string Valencia = BookingPractice.Valencia;
     public const string Mojave = BookingPractice.Mojave;
