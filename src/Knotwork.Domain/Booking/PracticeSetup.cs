@@ -34,6 +34,9 @@ public sealed record PracticeSetup
     /// <summary>How drive times are estimated.</summary>
     public TravelSettings Travel { get; init; } = new();
 
+    /// <summary>How corporate chair massage events are priced, or null when the practice does not offer them.</summary>
+    public ChairEventPricing? ChairEvents { get; init; }
+
     /// <summary>The service with this id, or null.</summary>
     public Service? FindService(string? id) => Services.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 
@@ -108,6 +111,7 @@ public sealed record PracticeSetup
 
         ValidatePolicies(Add);
         ValidateTravel(areaIds, Add);
+        ValidateChairEvents(areaIds, Add);
         return problems;
 
         string AreaName(string id) => Areas.First(a => a.Id == id).Name;
@@ -183,6 +187,27 @@ public sealed record PracticeSetup
             add("policies.cancellationWindow", "The cancellation window cannot be negative.");
         if (p.LateCancellationFee < 0)
             add("policies.lateCancellationFee", "The late-cancellation fee cannot be negative.");
+    }
+
+    private void ValidateChairEvents(HashSet<string> areaIds, Action<string, string> add)
+    {
+        if (ChairEvents is not { } events)
+            return;
+        if (events.HourlyRates.Count == 0)
+            add("chairEvents.hourlyRates", "Chair massage events have no hourly rate in any area, so they will not be offered; give each area's rate, or remove \"chairEvents\".");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rate in events.HourlyRates)
+        {
+            if (!areaIds.Contains(rate.AreaId))
+                add("chairEvents.hourlyRates", $"The chair event rate names the area '{rate.AreaId}', which is not among the practice's areas.");
+            else if (!seen.Add(rate.AreaId))
+                add("chairEvents.hourlyRates", $"The area '{rate.AreaId}' has two chair event rates; give it one.");
+            if (rate.Amount < 0)
+                add("chairEvents.hourlyRates", $"The chair event rate in '{rate.AreaId}' is {rate.Amount:0.00}; a rate cannot be negative.");
+        }
+
+        if (events.MinimumHours < Duration.Zero || events.MinimumHours > Duration.FromHours(12))
+            add("chairEvents.minimumHours", "The least time billed per chair must be from 0:00 to 12:00 hours.");
     }
 
     private void ValidateTravel(HashSet<string> areaIds, Action<string, string> add)

@@ -79,7 +79,7 @@ public sealed class Scheduler
         var travel = new TravelCache(_travel, offer.Zip);
         foreach (var therapist in offer.Therapists)
         {
-            var plan = Plan(therapist, byTherapist.GetValueOrDefault(therapist.Id), offer, travel);
+            var plan = Plan(therapist, byTherapist.GetValueOrDefault(therapist.Id), offer, travel, Duration.FromMinutes(offer.Service!.Minutes));
             for (var day = first; day <= last; day = day.PlusDays(1))
             {
                 foreach (var hours in therapist.WeeklyHours)
@@ -147,7 +147,7 @@ public sealed class Scheduler
         BookingProblem? best = null;
         foreach (var therapist in therapists)
         {
-            var plan = Plan(therapist, byTherapist.GetValueOrDefault(therapist.Id), offer, travel);
+            var plan = Plan(therapist, byTherapist.GetValueOrDefault(therapist.Id), offer, travel, Duration.FromMinutes(offer.Service!.Minutes));
             var problem = Evaluate(plan, local.Date, local.TimeOfDay, start);
             if (problem is null)
                 return new SlotCheck.Free(MakeSlot(plan, start));
@@ -219,6 +219,34 @@ public sealed class Scheduler
         static Duration Abs(Duration d) => d < Duration.Zero ? -d : d;
     }
 
+    /// <summary>
+    /// Whether the therapist <paramref name="therapistId"/> can be busy at <paramref name="zip"/> from
+    /// <paramref name="start"/> to <paramref name="end"/> for something that is not a client's visit on the slot grid,
+    /// such as a corporate chair massage event, given the <paramref name="bookings"/> already made (which must leave out
+    /// the time being checked). The rules are a visit's: the therapist sets up before <paramref name="start"/> and packs
+    /// up after <paramref name="end"/>; all of it lies in one stretch of working hours; they can drive there from home
+    /// or from the previous busy time, and on to the next busy time or home; time off is kept clear. The client's
+    /// service, area, minimum notice, horizon and slot grid do not apply. Null when it fits; else why not
+    /// (<see cref="BookingProblem.Taken"/>, <see cref="BookingProblem.Unreachable"/>, <see cref="BookingProblem.TimeOff"/>,
+    /// <see cref="BookingProblem.OutsideWorkingHours"/> or <see cref="BookingProblem.OutOfReachFromHome"/>). Fed back to
+    /// this scheduler as an <see cref="ExistingBooking"/> at that ZIP, the same time then keeps visits away exactly as
+    /// a visit does.
+    /// </summary>
+    /// <exception cref="ArgumentException">The therapist is not in the setup, or <paramref name="end"/> is not after <paramref name="start"/>.</exception>
+    public BookingProblem? CheckBusyTime(string therapistId, string zip, Instant start, Instant end, IEnumerable<ExistingBooking> bookings)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        ArgumentNullException.ThrowIfNull(bookings);
+        var therapist = _setup.FindTherapist(therapistId) ?? throw new ArgumentException($"No therapist '{therapistId}' in the setup.", nameof(therapistId));
+        if (end <= start)
+            throw new ArgumentException("The end must be after the start.", nameof(end));
+        var at = ZipCodes.Normalize(zip) ?? zip;
+        var offer = new Offer(at, _setup.AreaOf(at), null, 0, [therapist], null);
+        var plan = Plan(therapist, GroupByTherapist(bookings, [therapist])[therapist.Id], offer, new TravelCache(_travel, at), end - start);
+        var local = start.InZone(_zone);
+        return Evaluate(plan, local.Date, local.TimeOfDay, start);
+    }
+
     private Offer Resolve(string serviceId, string zipText)
     {
         if (!_zips.TryGet(zipText, out _, out var zipProblem))
@@ -257,7 +285,7 @@ public sealed class Scheduler
     }
 
     /// <summary>A therapist's busy time (bookings with setup and pack-up, and time off at home) sorted and merged.</summary>
-    private TherapistPlan Plan(Therapist therapist, List<ExistingBooking>? bookings, Offer offer, TravelCache travel)
+    private TherapistPlan Plan(Therapist therapist, List<ExistingBooking>? bookings, Offer offer, TravelCache travel, Duration sessionLength)
     {
         var raw = new List<Block>((bookings?.Count ?? 0) + therapist.TimeOff.Count);
         if (bookings is not null)
@@ -290,7 +318,7 @@ public sealed class Scheduler
             }
         }
 
-        return new TherapistPlan(therapist, offer, travel, [.. merged], Duration.FromMinutes(offer.Service!.Minutes));
+        return new TherapistPlan(therapist, offer, travel, [.. merged], sessionLength);
     }
 
     private void AddSlots(TherapistPlan plan, LocalDate day, WorkingHours hours, Instant earliest, List<(Instant, Slot)> slots)

@@ -46,6 +46,7 @@ public class PracticeSetupSchemaTests
         var setup = Practice.Setup(Practice.Maria with { TimeOff = [new TimeOff(new LocalDateTime(2027, 3, 9, 12, 0), new LocalDateTime(2027, 3, 10, 0, 0), "dentist")] }, Practice.Jon) with
         {
             Travel = new TravelSettings { Overrides = [new TravelOverride("lancaster", "palmdale", 25)] },
+            ChairEvents = new ChairEventPricing { HourlyRates = [new ChairEventRate("lancaster", 90m)], MinimumHours = Duration.FromHours(2) },
         };
         var problems = new List<string>();
 
@@ -92,6 +93,7 @@ public class PracticeSetupSchemaTests
             "policies" => $$"""{ "policies": { {{f}}: null } }""",
             "travel" => $$"""{ "travel": { {{f}}: null } }""",
             "travelOverride" => $$"""{ "travel": { "overrides": [ { {{f}}: null } ] } }""",
+            "chairEvents" => $$"""{ "chairEvents": { {{f}}: null } }""",
             _ => throw new ArgumentException($"No document for '{def}'.", nameof(def)),
         };
     }

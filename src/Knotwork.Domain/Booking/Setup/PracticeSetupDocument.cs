@@ -29,6 +29,8 @@ internal sealed class PracticeSetupDocument
 
     public TravelDocument? Travel { get; set; }
 
+    public ChairEventsDocument? ChairEvents { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
@@ -161,6 +163,17 @@ internal sealed class TravelOverrideDocument
     public string? AreaB { get; set; }
 
     public int? Minutes { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+/// <summary>Optional: <c>hourlyRates</c> is area id → US dollars per therapist hour; <c>minimumHours</c> is "H:mm".</summary>
+internal sealed class ChairEventsDocument
+{
+    public Dictionary<string, decimal>? HourlyRates { get; set; }
+
+    public string? MinimumHours { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }

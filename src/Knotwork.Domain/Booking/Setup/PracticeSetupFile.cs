@@ -70,6 +70,11 @@ public static class PracticeSetupFile
                 ParkingMinutes = setup.Travel.ParkingMinutes,
                 Overrides = setup.Travel.Overrides.Count == 0 ? null : [.. setup.Travel.Overrides.Select(o => new TravelOverrideDocument { AreaA = o.AreaA, AreaB = o.AreaB, Minutes = o.Minutes })],
             },
+            ChairEvents = setup.ChairEvents is not { } events ? null : new ChairEventsDocument
+            {
+                HourlyRates = events.HourlyRates.DistinctBy(r => r.AreaId, StringComparer.Ordinal).ToDictionary(r => r.AreaId, r => r.Amount, StringComparer.Ordinal),
+                MinimumHours = events.MinimumHours == Duration.Zero ? null : HoursPattern.Format(events.MinimumHours),
+            },
         };
         return JsonSerializer.Serialize(document, PracticeSetupJsonContext.Default.PracticeSetupDocument) + "\n";
     }
@@ -184,7 +189,7 @@ public static class PracticeSetupFile
 
         public PracticeSetup? Read(PracticeSetupDocument d)
         {
-            Unknown("", d.Extra, "$schema, formatVersion, timeZone, services, areas, pricing, therapists, policies, travel");
+            Unknown("", d.Extra, "$schema, formatVersion, timeZone, services, areas, pricing, therapists, policies, travel, chairEvents");
             if (d.FormatVersion is { } version && version != CurrentFormatVersion)
                 Add("formatVersion", $"This file is format version {version}; this Knotwork reads version {CurrentFormatVersion}. Export it again from the Knotwork that wrote it, or update Knotwork.");
 
@@ -200,6 +205,7 @@ public static class PracticeSetupFile
             var therapists = List(d.Therapists, "therapists", (t, at) => ReadTherapist(t, at), t => t.Id);
             var policies = ReadPolicies(d.Policies);
             var travel = ReadTravel(d.Travel);
+            var chairEvents = ReadChairEvents(d.ChairEvents);
 
             if (Problems.Count > 0 || zone is null || services is null || areas is null || pricing is null || therapists is null)
                 return null;
@@ -212,6 +218,7 @@ public static class PracticeSetupFile
                 Therapists = therapists,
                 Policies = policies,
                 Travel = travel,
+                ChairEvents = chairEvents,
             };
         }
 
@@ -441,6 +448,24 @@ public static class PracticeSetupFile
                 AverageSpeedMph = t.AverageSpeedMph ?? defaults.AverageSpeedMph,
                 ParkingMinutes = t.ParkingMinutes ?? defaults.ParkingMinutes,
                 Overrides = overrides,
+            };
+        }
+
+        private ChairEventPricing? ReadChairEvents(ChairEventsDocument? c)
+        {
+            if (c is null)
+                return null;
+            Unknown("chairEvents", c.Extra, "hourlyRates, minimumHours");
+            if (c.HourlyRates is null)
+            {
+                Add("chairEvents.hourlyRates", "Give the rate per therapist hour in each area where chair events are offered: \"hourlyRates\": { \"AREA-ID\": 90.00, ... }.");
+                return null;
+            }
+
+            return new ChairEventPricing
+            {
+                HourlyRates = [.. c.HourlyRates.Select(x => new ChairEventRate(x.Key, x.Value))],
+                MinimumHours = Hours(c.MinimumHours, "chairEvents.minimumHours") ?? Duration.Zero,
             };
         }
 
