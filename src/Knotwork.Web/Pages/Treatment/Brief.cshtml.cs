@@ -1,6 +1,7 @@
 using Knotwork.Data;
 using Knotwork.Data.Entities;
 using Knotwork.Data.Sessions;
+using Knotwork.Domain.Anatomy;
 using Knotwork.Domain.Audit;
 using Knotwork.Domain.Clients;
 using Knotwork.Domain.Finder;
@@ -8,6 +9,7 @@ using Knotwork.Domain.Knowledge;
 using Knotwork.Domain.Sessions;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Audit;
+using Knotwork.Web.BodyMap;
 using Knotwork.Web.Pages.Clients;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +24,7 @@ namespace Knotwork.Web.Pages.Treatment;
 /// what was found and released at the last visit. Staff of the client only; reading it is audited.
 /// </summary>
 [Authorize(Policy = Roles.StaffPolicy)]
-internal sealed class BriefModel(KnotworkDbContext db, KnowledgeBase kb, PainSourceFinder finder, AuditTrail audit, TimeProvider clock) : PageModel
+internal sealed class BriefModel(KnotworkDbContext db, KnowledgeBase kb, BodyMapArt art, PainSourceFinder finder, AuditTrail audit, TimeProvider clock) : PageModel
 {
     /// <summary>The audit detail of reading a brief (the dashboard finds the briefs read by it).</summary>
     public const string AuditDetail = "brief";
@@ -50,6 +52,12 @@ internal sealed class BriefModel(KnotworkDbContext db, KnowledgeBase kb, PainSou
     public IntakeSummary? Intake { get; private set; }
 
     public KnowledgeBase Knowledge => kb;
+
+    public BodyMapArt Art => art;
+
+    /// <summary>The regions a map marks (those the knowledge base knows).</summary>
+    public IReadOnlySet<Region> Marked(PainMapRecord map) =>
+        map.Marks.Select(m => kb.Regions.TryGet(m.Region, out var r) ? r : null).OfType<Region>().ToHashSet();
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
