@@ -2,7 +2,6 @@ using Knotwork.Data;
 using Knotwork.Data.Entities;
 using Knotwork.Data.Booking;
 using Knotwork.Data.Sessions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -34,16 +33,8 @@ public class ChartingJourneyTests(PracticeBrowserFixture practice) : IClassFixtu
     /// <summary>A staff account (role <c>therapist</c> or <c>owner</c>) with two-factor sign-in: its id, e-mail and authenticator key.</summary>
     private async Task<(Guid Id, string Email, string Key)> CreateStaff(string role, string name)
     {
-        await using var scope = Fixture.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<KnotworkUser>>();
-        var email = $"{role}-{Guid.NewGuid():N}"[..20] + "@knotwork.test";
-        var user = new KnotworkUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAtUtc = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        await users.ResetAuthenticatorKeyAsync(user);
-        var key = (await users.GetAuthenticatorKeyAsync(user))!;
-        await users.SetTwoFactorEnabledAsync(user, true);
-        return (user.Id, email, key);
+        var (id, email, key) = await TestAccounts.CreateAsync(Fixture.Services, role, name, Password, twoFactor: true);
+        return (id, email, key!);
     }
 
     /// <summary>A therapist with two-factor sign-in, their client with a pain map (left temple and neck), and an open visit.</summary>
@@ -74,17 +65,7 @@ public class ChartingJourneyTests(PracticeBrowserFixture practice) : IClassFixtu
         return await db.ChartEntries.CountAsync(c => c.VisitId == visit, Token);
     }
 
-    private static async Task SignIn(IPage page, string email, string key)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync("**/account/sign-in/two-factor**");
-        await page.FillAsync("#Code", Authenticator.Code(key));
-        await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
+    private static Task SignIn(IPage page, string email, string key) => TestAccounts.SignInAsync(page, email, Password, key);
 
     [Fact]
     public async Task ChartingOffline_OnAPhone_KeepsEveryPoint_AndSyncsEachOnceWhenTheSignalReturns()

@@ -5,7 +5,6 @@ using Knotwork.Data.Protection;
 using Knotwork.Data.Sessions;
 using Knotwork.Domain.Clients;
 using Knotwork.Web.Booking;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -26,34 +25,15 @@ public class TreatmentJourneyTests(PracticeBrowserFixture practice) : IClassFixt
 
     private BrowserFixture Fixture => practice.App;
 
-    private async Task<(Guid Id, string Email)> CreateUser(string role, string name, string? key = null)
-    {
-        await using var scope = Fixture.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<KnotworkUser>>();
-        var email = $"{role}-{Guid.NewGuid():N}"[..20] + "@knotwork.test";
-        var user = new KnotworkUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAtUtc = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        if (key is not null)
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-        }
-
-        return (user.Id, email);
-    }
-
     /// <summary>
     /// Jon's account (two-factor), a client with an account and current consents, and a visit booked for the client
     /// with Jon on the next weekday he works. Returns the accounts, the authenticator key, the client and the booking.
     /// </summary>
     private async Task<(string JonEmail, string JonKey, string ClientEmail, Guid ClientId, Guid Booking, LocalDate Day)> SetUp()
     {
-        var (jonId, jonEmail) = await CreateUser("therapist", "Jon P", key: "yes");
-        var (clientUser, clientEmail) = await CreateUser("client", "Rosa Delgado");
+        var (jonId, jonEmail, key) = await TestAccounts.CreateAsync(Fixture.Services, "therapist", "Jon P", Password, twoFactor: true);
+        var (clientUser, clientEmail, _) = await TestAccounts.CreateAsync(Fixture.Services, "client", "Rosa Delgado", Password, twoFactor: false);
         await using var scope = Fixture.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<KnotworkUser>>();
-        var key = (await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(jonId.ToString()))!))!;
         var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
         await db.LinkTherapistAccountAsync("jon", jonId, DateTime.UtcNow, Token);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -78,28 +58,14 @@ public class TreatmentJourneyTests(PracticeBrowserFixture practice) : IClassFixt
                 var outcome = await store.BookAsync(schedule.Scheduler, new BookingRequest(
                     "deep-tissue-60", zip, start, "Rosa Delgado", clientEmail, "(661) 555-0188", "7 Juniper Ct", "jon", ClientId: client.Id), now, Token);
                 if (outcome is BookingOutcome.Created created)
-                    return (jonEmail, key, clientEmail, client.Id, created.Booking.Id, day);
+                    return (jonEmail, key!, clientEmail, client.Id, created.Booking.Id, day);
             }
         }
 
         throw new InvalidOperationException("Jon has no free 11:00 in the next two weeks in the sample practice.");
     }
 
-    private static async Task SignIn(IPage page, string email, string? key = null)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        if (key is not null)
-        {
-            await page.WaitForURLAsync("**/account/sign-in/two-factor**");
-            await page.FillAsync("#Code", Authenticator.Code(key));
-            await page.ClickAsync("form button[type=submit]");
-        }
-
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
+    private static Task SignIn(IPage page, string email, string? key = null) => TestAccounts.SignInAsync(page, email, Password, key);
 
     private static async Task AssertFitsThePhone(IPage page)
     {
@@ -127,8 +93,15 @@ public class TreatmentJourneyTests(PracticeBrowserFixture practice) : IClassFixt
         await rosa.ClickAsync("label[for='worse-ScreenWork']");
         foreach (var (cause, answer) in new[] { ("sustained-posture", "yes"), ("repetitive-motion", "no"), ("acute-overload", "no"), ("stress", "yes"), ("injury-compensation", "no") })
             await rosa.ClickAsync($"label[for='cause-{cause}-{answer}']");
-        foreach (var question in await rosa.Locator("#safety-questions .question").AllAsync())
-            await question.Locator("label:has-text('No')").ClickAsync();
+        foreach (var group in await rosa.Locator("#safety-questions .question-group").AllAsync())
+        {
+            if (await group.Locator(".none-of-these").CountAsync() > 0)
+                await group.Locator(".none-of-these").ClickAsync(); // one tap answers the group
+            else
+                await group.Locator("label:has-text('No')").ClickAsync();
+        }
+
+        Assert.Equal(0, await rosa.Locator("#safety-questions input[value=no]:not(:checked)").CountAsync());
         await AssertFitsThePhone(rosa);
         await BrowserFixture.Screenshot(rosa, "intake-phone");
         await rosa.ClickAsync("button:has-text('Send to my therapist')");
