@@ -67,6 +67,18 @@ public abstract class KnotworkDbContext(DbContextOptions options)
     /// <summary>Which staff account works as which setup therapist.</summary>
     public DbSet<TherapistAccountRecord> TherapistAccounts => Set<TherapistAccountRecord>();
 
+    /// <summary>Chair massage events employers asked for (issue 11).</summary>
+    public DbSet<ChairEventRecord> ChairEvents => Set<ChairEventRecord>();
+
+    /// <summary>The therapist at each chair of a confirmed event.</summary>
+    public DbSet<EventTherapistRecord> EventTherapists => Set<EventTherapistRecord>();
+
+    /// <summary>Employees' slots at events, booked and cancelled.</summary>
+    public DbSet<EventSlotBookingRecord> EventSlotBookings => Set<EventSlotBookingRecord>();
+
+    /// <summary>Employees waiting for a slot of a full event.</summary>
+    public DbSet<EventWaitRecord> EventWaitingList => Set<EventWaitRecord>();
+
     /// <summary>One value sealed with the key the database was first encrypted with (see <see cref="KnotworkData.MigrateAsync"/>).</summary>
     public DbSet<EncryptionKeyCheck> EncryptionKeyChecks => Set<EncryptionKeyCheck>();
 
@@ -281,6 +293,62 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.HasKey(a => a.TherapistId);
             e.Property(a => a.TherapistId).HasMaxLength(FieldLimits.SetupId);
             e.HasIndex(a => a.UserId).IsUnique();
+        });
+
+        builder.Entity<ChairEventRecord>(e =>
+        {
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Company).HasMaxLength(FieldLimits.Name);
+            e.Property(c => c.ContactName).HasMaxLength(Sealed(FieldLimits.Name)).HasConversion(sealText);
+            e.Property(c => c.ContactEmail).HasMaxLength(Sealed(FieldLimits.Email)).HasConversion(sealText);
+            e.Property(c => c.ContactPhone).HasMaxLength(Sealed(FieldLimits.Phone)).HasConversion(seal);
+            e.Property(c => c.Address).HasMaxLength(Sealed(FieldLimits.AddressLine)).HasConversion(sealText);
+            e.Property(c => c.Zip).HasMaxLength(5);
+            e.Property(c => c.TimeZone).HasMaxLength(FieldLimits.TimeZone);
+            e.Property(c => c.Notes).HasMaxLength(Sealed(FieldLimits.BookingNotes)).HasConversion(seal);
+            e.Property(c => c.QuotedPrice).HasPrecision(10, 2);
+            e.Property(c => c.EmployeeTokenHash).HasMaxLength(64);
+            e.Property(c => c.RosterTokenHash).HasMaxLength(64);
+            e.HasIndex(c => c.RosterTokenHash).IsUnique();
+            e.HasIndex(c => new { c.Status, c.StartUtc });
+            e.HasMany(c => c.Therapists).WithOne().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<EventTherapistRecord>(e =>
+        {
+            e.HasKey(t => new { t.EventId, t.Chair });
+            e.Property(t => t.TherapistId).HasMaxLength(FieldLimits.SetupId);
+            e.HasIndex(t => t.TherapistId);
+        });
+
+        builder.Entity<EventSlotBookingRecord>(e =>
+        {
+            e.Property(b => b.Id).ValueGeneratedNever();
+            e.Property(b => b.SlotId).HasMaxLength(8);
+            e.Property(b => b.Name).HasMaxLength(Sealed(FieldLimits.Name)).HasConversion(sealText);
+            e.Property(b => b.Email).HasMaxLength(Sealed(FieldLimits.Email)).HasConversion(sealText);
+            e.Property(b => b.Screening).HasConversion(new JsonConverter<EventScreening>().ComposeWith(sealText));
+            e.Property(b => b.CancelTokenHash).HasMaxLength(64);
+            e.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.Attendance).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<ChairEventRecord>().WithMany().HasForeignKey(b => b.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(b => b.CancelTokenHash).IsUnique();
+
+            // One booked row per slot: the last word when two employees take the same slot, on both providers (both
+            // index only the rows the filter keeps; cancelled rows stay for the record and release the slot).
+            e.HasIndex(b => new { b.EventId, b.SlotId }).IsUnique().HasFilter("\"Status\" = 'Booked'").HasDatabaseName("IX_EventSlotBookings_BookedSlot");
+        });
+
+        builder.Entity<EventWaitRecord>(e =>
+        {
+            e.ToTable("EventWaitingList");
+            e.Property(w => w.Id).ValueGeneratedNever();
+            e.Property(w => w.Name).HasMaxLength(Sealed(FieldLimits.Name)).HasConversion(sealText);
+            e.Property(w => w.Email).HasMaxLength(Sealed(FieldLimits.Email)).HasConversion(sealText);
+            e.Property(w => w.PromotedSlotId).HasMaxLength(8);
+            e.HasOne<ChairEventRecord>().WithMany().HasForeignKey(w => w.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(w => new { w.EventId, w.JoinedAtUtc });
         });
 
         builder.Entity<HeldMessage>(e =>

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Knotwork.Data.Entities;
+using Knotwork.Data.Events;
 using Knotwork.Data.Protection;
 using Knotwork.Domain.Booking;
 using Knotwork.Domain.Practice;
@@ -149,10 +150,6 @@ public sealed class BookingStore
     internal const long PostgresBookingLock = 0x4B6E6F74_426F6F6B;
 
     private const int NearestCount = 5;
-
-    // Busy time around a visit (setup, pack-up, the drive) stays inside one working day, so bookings within two days
-    // either side are all the scheduler needs; three for the nearest free times on the neighbouring days.
-    private static readonly Duration Neighbourhood = Duration.FromDays(3);
 
     private readonly KnotworkDbContext _db;
     private readonly byte[] _tokenKey;
@@ -345,17 +342,12 @@ public sealed class BookingStore
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(token)), Encoding.ASCII.GetBytes(booking.ManageTokenHash));
     }
 
-    /// <summary>The bookings that still hold their time near <paramref name="start"/>, as the scheduler sees them.</summary>
-    private async Task<List<ExistingBooking>> BookedAroundAsync(Instant start, CancellationToken cancellationToken)
-    {
-        var from = (start - Neighbourhood).ToDateTimeUtc();
-        var to = (start + Neighbourhood).ToDateTimeUtc();
-        var rows = await _db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.Booked && b.StartUtc < to && b.EndUtc > from)
-            .Select(b => new { b.Id, b.TherapistId, b.Zip, b.StartUtc, b.EndUtc })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(b => new ExistingBooking(b.Id.ToString(), b.TherapistId, b.Zip, Instant.FromDateTimeUtc(b.StartUtc), Instant.FromDateTimeUtc(b.EndUtc)))];
-    }
+    /// <summary>
+    /// The bookings that still hold their time near <paramref name="start"/>, and the busy time of confirmed chair
+    /// events there (see <see cref="Events.ChairEventQueries.ChairEventBusyTimeAsync"/>), as the scheduler sees them.
+    /// </summary>
+    private Task<List<ExistingBooking>> BookedAroundAsync(Instant start, CancellationToken cancellationToken) =>
+        _db.BusyTimeAroundAsync(start, start, cancellationToken);
 
     /// <summary>The free starts nearest the one asked for, on its day and the days either side.</summary>
     private static List<Slot> Nearest(Scheduler scheduler, BookingRequest request, Instant now, List<ExistingBooking> existing)
@@ -371,8 +363,11 @@ public sealed class BookingStore
     }
 
     /// <summary>A transaction no other booking transaction of this practice runs beside; rolled back unless committed.</summary>
-    private Task<SerializedTransaction> BeginSerializedAsync(CancellationToken cancellationToken) =>
-        SerializedTransaction.BeginAsync(_db, $"SELECT pg_advisory_xact_lock({PostgresBookingLock})", cancellationToken);
+    private Task<SerializedTransaction> BeginSerializedAsync(CancellationToken cancellationToken) => BeginSerializedAsync(_db, cancellationToken);
+
+    /// <summary>The booking transaction on <paramref name="db"/>: chair events are confirmed under it too, so a visit and an event are never booked over each other at once.</summary>
+    internal static Task<SerializedTransaction> BeginSerializedAsync(KnotworkDbContext db, CancellationToken cancellationToken) =>
+        SerializedTransaction.BeginAsync(db, $"SELECT pg_advisory_xact_lock({PostgresBookingLock})", cancellationToken);
 
     private static bool SameRequest(BookingRecord earlier, BookingRequest request) =>
         earlier.ServiceId == request.ServiceId

@@ -1,5 +1,6 @@
 using Knotwork.Data;
 using Knotwork.Data.Booking;
+using Knotwork.Data.Events;
 using Knotwork.Domain.Booking;
 using Knotwork.Domain.Booking.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,7 @@ internal static partial class BookingExtensions
             : throw new InvalidOperationException("The bundled sample practice does not read: " + string.Join("; ", read.Problems.Select(p => $"{p.Field}: {p.Message}")));
     }
 
-    /// <summary>The bookings that hold their time between <paramref name="from"/> and <paramref name="to"/>, as the scheduler sees them.</summary>
+    /// <summary>The bookings and confirmed chair events that hold their time between <paramref name="from"/> and <paramref name="to"/>, as the scheduler sees them.</summary>
     public static async Task<List<ExistingBooking>> BookedBetweenAsync(this KnotworkDbContext db, Instant from, Instant to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -73,6 +74,10 @@ internal static partial class BookingExtensions
             .Where(b => b.Status == Data.Entities.BookingStatus.Booked && b.StartUtc < toUtc && b.EndUtc > fromUtc)
             .Select(b => new { b.Id, b.TherapistId, b.Zip, b.StartUtc, b.EndUtc })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(b => new ExistingBooking(b.Id.ToString(), b.TherapistId, b.Zip, Instant.FromDateTimeUtc(b.StartUtc), Instant.FromDateTimeUtc(b.EndUtc)))];
+        return
+        [
+            .. rows.Select(b => new ExistingBooking(b.Id.ToString(), b.TherapistId, b.Zip, Instant.FromDateTimeUtc(b.StartUtc), Instant.FromDateTimeUtc(b.EndUtc))),
+            .. await db.ChairEventBusyTimeAsync(from, to, cancellationToken), // confirmed chair events hold their therapists' time too
+        ];
     }
 }

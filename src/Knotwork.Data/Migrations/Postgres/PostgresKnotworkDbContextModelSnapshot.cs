@@ -172,6 +172,109 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.ToTable("Bookings");
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.ChairEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(1244)
+                        .HasColumnType("character varying(1244)");
+
+                    b.Property<int>("Chairs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(1068)
+                        .HasColumnType("character varying(1068)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(844)
+                        .HasColumnType("character varying(844)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(244)
+                        .HasColumnType("character varying(244)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmployeeTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8044)
+                        .HasColumnType("character varying(8044)");
+
+                    b.Property<decimal>("QuotedPrice")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("RosterTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("SignUpClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Zip")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RosterTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "StartUtc");
+
+                    b.ToTable("ChairEvents");
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.ChartEntryRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -329,6 +432,135 @@ namespace Knotwork.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("EncryptionKeyChecks");
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EventSlotBookingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CancelTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Chair")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(1068)
+                        .HasColumnType("character varying(1068)");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FromWaitingListId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(844)
+                        .HasColumnType("character varying(844)");
+
+                    b.Property<string>("Screening")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SlotId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "SlotId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_EventSlotBookings_BookedSlot")
+                        .HasFilter("\"Status\" = 'Booked'");
+
+                    b.ToTable("EventSlotBookings");
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EventTherapistRecord", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Chair")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("EventId", "Chair");
+
+                    b.HasIndex("TherapistId");
+
+                    b.ToTable("EventTherapists");
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EventWaitRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(1068)
+                        .HasColumnType("character varying(1068)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(844)
+                        .HasColumnType("character varying(844)");
+
+                    b.Property<DateTime?>("PromotedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PromotedBookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PromotedSlotId")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "JoinedAtUtc");
+
+                    b.ToTable("EventWaitingList", (string)null);
                 });
 
             modelBuilder.Entity("Knotwork.Data.Entities.HeldMessage", b =>
@@ -920,6 +1152,33 @@ namespace Knotwork.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.EventSlotBookingRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.ChairEventRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EventTherapistRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.ChairEventRecord", null)
+                        .WithMany("Therapists")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EventWaitRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.ChairEventRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.IntakeRecord", b =>
                 {
                     b.HasOne("Knotwork.Data.Entities.BookingRecord", null)
@@ -1062,6 +1321,11 @@ namespace Knotwork.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.ChairEventRecord", b =>
+                {
+                    b.Navigation("Therapists");
                 });
 
             modelBuilder.Entity("Knotwork.Data.Entities.ClientRecord", b =>

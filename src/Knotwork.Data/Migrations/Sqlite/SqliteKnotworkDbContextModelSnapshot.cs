@@ -164,6 +164,109 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.ToTable("Bookings");
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.ChairEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(1244)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(1068)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(844)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(244)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8044)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QuotedPrice")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RosterTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignUpClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zip")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RosterTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "StartUtc");
+
+                    b.ToTable("ChairEvents");
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.ChartEntryRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -321,6 +424,135 @@ namespace Knotwork.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("EncryptionKeyChecks");
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EventSlotBookingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(1068)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromWaitingListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(844)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Screening")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlotId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "SlotId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_EventSlotBookings_BookedSlot")
+                        .HasFilter("\"Status\" = 'Booked'");
+
+                    b.ToTable("EventSlotBookings");
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EventTherapistRecord", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Chair");
+
+                    b.HasIndex("TherapistId");
+
+                    b.ToTable("EventTherapists");
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EventWaitRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(1068)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(844)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PromotedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PromotedBookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromotedSlotId")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "JoinedAtUtc");
+
+                    b.ToTable("EventWaitingList", (string)null);
                 });
 
             modelBuilder.Entity("Knotwork.Data.Entities.HeldMessage", b =>
@@ -904,6 +1136,33 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Knotwork.Data.Entities.EventSlotBookingRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.ChairEventRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EventTherapistRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.ChairEventRecord", null)
+                        .WithMany("Therapists")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.EventWaitRecord", b =>
+                {
+                    b.HasOne("Knotwork.Data.Entities.ChairEventRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Knotwork.Data.Entities.IntakeRecord", b =>
                 {
                     b.HasOne("Knotwork.Data.Entities.BookingRecord", null)
@@ -1046,6 +1305,11 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Knotwork.Data.Entities.ChairEventRecord", b =>
+                {
+                    b.Navigation("Therapists");
                 });
 
             modelBuilder.Entity("Knotwork.Data.Entities.ClientRecord", b =>
