@@ -17,20 +17,25 @@ public class AccessibilityTests(BrowserFixture fixture)
     [MemberData(nameof(Pages))]
     public async Task Page_HasNoSeriousOrCriticalAxeViolations(string url)
     {
-        Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run 'npm ci --prefix tests/Knotwork.Browser.Tests' (test.sh does)");
         var page = await fixture.NewPage();
         await page.GotoAsync(url);
-        // Evaluated through the DevTools protocol: an injected <script> tag would be (rightly) blocked by the CSP.
-        await page.EvaluateAsync(await File.ReadAllTextAsync(AxeScript, TestContext.Current.CancellationToken));
-
-        var json = await page.EvaluateAsync<string>(
-            "async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })))");
-        var violations = JsonDocument.Parse(json).RootElement.EnumerateArray()
-            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .Select(v => v.ToString())
-            .ToList();
+        var violations = await SeriousViolations(page);
 
         Assert.True(violations.Count == 0, $"{url}:\n{string.Join("\n", violations)}");
+    }
+
+    /// <summary>The serious and critical axe-core violations on the page as it stands (for pages a journey reaches).</summary>
+    public static async Task<List<string>> SeriousViolations(Microsoft.Playwright.IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run 'npm ci --prefix tests/Knotwork.Browser.Tests' (test.sh does)");
+        // Evaluated through the DevTools protocol: an injected <script> tag would be (rightly) blocked by the CSP.
+        await page.EvaluateAsync(await File.ReadAllTextAsync(AxeScript, TestContext.Current.CancellationToken));
+        var json = await page.EvaluateAsync<string>(
+            "async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })))");
+        return [.. JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Select(v => v.ToString())];
     }
 }
 

@@ -103,6 +103,7 @@ public class TreatmentJourneyTests(PracticeBrowserFixture practice) : IClassFixt
 
         Assert.Equal(0, await rosa.Locator("#safety-questions input[value=no]:not(:checked)").CountAsync());
         await AssertFitsThePhone(rosa);
+        Assert.Empty(await AccessibilityTests.SeriousViolations(rosa));
         await BrowserFixture.Screenshot(rosa, "intake-phone");
         await rosa.ClickAsync("button:has-text('Send to my therapist')");
         await rosa.WaitForSelectorAsync("h1:has-text('your intake is sent')");
@@ -123,6 +124,7 @@ public class TreatmentJourneyTests(PracticeBrowserFixture practice) : IClassFixt
         Assert.Contains("Causes that apply: Sustained posture, Stress", brief, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Upper trapezius", brief, StringComparison.Ordinal);
         await AssertFitsThePhone(jon);
+        Assert.Empty(await AccessibilityTests.SeriousViolations(jon));
         await BrowserFixture.Screenshot(jon, "brief-phone");
 
         // Three suggested points, each with the release timer.
