@@ -52,6 +52,7 @@ public class AuthorizationWalkTests
         // Chair massage events (issue 11): the owner answers requests; employers and employees hold private links only.
         ["/practice/events"] = ("/practice/events", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
         ["/practice/events/{id:guid}"] = ($"/practice/events/{Guid.NewGuid()}", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Missing]),
+        ["/practice/events/{id:guid}/attendance"] = ($"/practice/events/{Guid.NewGuid()}/attendance", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
         ["/events/request"] = ("/events/request", All(Outcome.Ok)), // employers ask without an account
         ["/events/{id:guid}/join"] = ($"/events/{Guid.NewGuid()}/join?token=guess", All(Outcome.Missing)), // only the employees' token opens an event
         ["/events/{id:guid}/roster"] = ($"/events/{Guid.NewGuid()}/roster?token=guess", All(Outcome.Missing)), // only the roster token opens a roster

@@ -12,7 +12,7 @@ namespace Knotwork.Web.Tests.Pages.Events;
 /// Chair massage events on the web (issue 11): an employer asks and sees the price, the owner confirms over the
 /// therapists' time, employees book their own slots with the e-mailed link, cancel, and wait; the employer's roster.
 /// </summary>
-public sealed class ChairEventPagesTests
+public sealed partial class ChairEventPagesTests
 {
     private const string Contact = "casey@acme.test";
 
@@ -200,6 +200,53 @@ public sealed class ChairEventPagesTests
         }
 
     }
+
+    [Fact]
+    public async Task Attendance_TheAssignedTherapistSeesTheScreening_RecordsCameOnceTheSlotStarted_AndTheSummaryCountsIt()
+    {
+        await using var practice = await PracticeWithStaff.StartAsync();
+        var employer = new Browser(practice.App);
+        await employer.Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
+        var id = await EventId(practice);
+        var page = $"/practice/events/{id}";
+        Assert.Equal(HttpStatusCode.NotFound, (await practice.Jon.Get(page + "/attendance")).StatusCode); // not confirmed yet
+        var confirmed = await practice.Owner.Post(page, new Dictionary<string, string> { ["Chairs[0]"] = "jon" }, page + "?handler=Confirm");
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var join = await practice.Driver.LinkFromHeldMail(Contact, "/join");
+        var booked = await new Browser(practice.App).Post(join, Employee("Erin Employee", "erin@example.com", injury: "yes", note: "left shoulder surgery in May"), join + "&handler=Book");
+        Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
+
+        var attendance = page + "/attendance";
+        var html = await practice.Jon.Html(attendance);
+        Assert.Contains("Erin Employee", html, StringComparison.Ordinal);
+        Assert.Contains("Recent injury or surgery", html, StringComparison.Ordinal);
+        Assert.Contains("left shoulder surgery in May", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await practice.Maria.Get(attendance)).StatusCode); // not at this event
+        Assert.Contains("Drive time", await practice.Owner.Html(attendance), StringComparison.Ordinal);
+        var slot = SlotRegex().Match(html).Groups[1].Value;
+        var early = await practice.Jon.Post(attendance, new Dictionary<string, string> { ["slot"] = slot, ["attendance"] = "came" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("has not started yet", await early.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+
+        // Half an hour into the event, Jon signs in on the day (the authenticator follows the moved clock) and records Erin.
+        practice.Clock.Now = practice.NextTuesday.At(new LocalTime(13, 30)).InZoneLeniently(TherapistDayTests.LosAngeles).ToDateTimeOffset();
+        var jon = new Browser(practice.App) { AuthenticatorKey = practice.Jon.AuthenticatorKey };
+        var signIn = await jon.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "jon@knotwork.test", ["Input.Password"] = PracticeDriver.Password });
+        var steps = (int)Math.Round((practice.Clock.Now - DateTimeOffset.UtcNow).TotalSeconds / 30);
+        var twoFactor = await jon.Post(signIn.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = jon.Totp(steps) });
+        Assert.Equal(HttpStatusCode.Redirect, twoFactor.StatusCode);
+        var came = await jon.Post(attendance, new Dictionary<string, string> { ["slot"] = slot, ["attendance"] = "came" });
+        Assert.Equal(HttpStatusCode.Redirect, came.StatusCode);
+        html = await jon.Html(attendance);
+        Assert.Contains("<span class=\"attendance-status\">Came</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Attended</dt><dd>1</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Slots offered</dt><dd>3</dd>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Drive time", html, StringComparison.Ordinal); // the owner's figure
+        Assert.Equal(HttpStatusCode.NotFound, (await jon.Post(attendance, new Dictionary<string, string> { ["slot"] = Guid.NewGuid().ToString(), ["attendance"] = "came" })).StatusCode);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"slot\" value=\"([0-9a-f-]{36})\"")]
+    private static partial System.Text.RegularExpressions.Regex SlotRegex();
 
     private static Dictionary<string, string> Form(LocalDate day, string start, string end, string chairs, string slot) => new()
     {
