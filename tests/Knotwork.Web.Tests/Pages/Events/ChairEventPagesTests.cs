@@ -184,6 +184,15 @@ public sealed partial class ChairEventPagesTests
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var join = await practice.Driver.LinkFromHeldMail(Contact, "/join");
 
+        // Ann takes the 1:00 PM slot; Bob asking for it too is told it is gone and shown the others.
+        Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Post(join, Employee("Ann First", "ann@example.com"), join + "&handler=Book")).StatusCode);
+        var taken = await new Browser(practice.App).Post(join, Employee("Bob Second", "bob@example.com"), join + "&handler=Book");
+        var takenHtml = await taken.Content.ReadAsStringAsync(Token);
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Contains("Someone took that slot", takenHtml, StringComparison.Ordinal);
+        Assert.Contains("1:20 PM", takenHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"1-1300\"", takenHtml, StringComparison.Ordinal);
+
         var attempts = new[]
         {
             Employee(huge, "a@example.com"),
@@ -242,7 +251,24 @@ public sealed partial class ChairEventPagesTests
         Assert.Contains("<dt>Attended</dt><dd>1</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Slots offered</dt><dd>3</dd>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Drive time", html, StringComparison.Ordinal); // the owner's figure
+        var roster = await practice.Driver.LinkFromHeldMail(Contact, "/roster");
+        Assert.Contains("3 slots offered, 1 taken, 1 attended", await employer.Html(roster), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await jon.Post(attendance, new Dictionary<string, string> { ["slot"] = Guid.NewGuid().ToString(), ["attendance"] = "came" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Decline_ARequest_MarksItDeclined_AndItCanNoLongerBeConfirmed()
+    {
+        await using var practice = await PracticeWithStaff.StartAsync();
+        await new Browser(practice.App).Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
+        var page = $"/practice/events/{await EventId(practice)}";
+        Assert.Contains("/account/denied", (await practice.Jon.Get(page)).Headers.Location?.OriginalString ?? "", StringComparison.Ordinal); // owner only
+        var declined = await practice.Owner.Post(page, new Dictionary<string, string>(), page + "?handler=Decline");
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        var html = await practice.Owner.Html(page);
+        Assert.Contains("Declined", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Confirm the event", html, StringComparison.Ordinal);
+        Assert.Contains(await practice.Audit(), a => a.Item2 == "chair-event" && a.Item4 == "declined");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("name=\"slot\" value=\"([0-9a-f-]{36})\"")]
