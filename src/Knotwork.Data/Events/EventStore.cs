@@ -327,6 +327,18 @@ public sealed class EventStore
         return true;
     }
 
+    /// <summary>The slot booking whose cancel link holds <paramref name="cancelToken"/> and its event (for the cancel page to show), or null.</summary>
+    public async Task<(EventSlotBookingRecord Booking, ChairEventRecord Event)?> SlotByCancelTokenAsync(string cancelToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cancelToken);
+        var hash = Hash(cancelToken);
+        var booking = await _db.EventSlotBookings.AsNoTracking().SingleOrDefaultAsync(b => b.CancelTokenHash == hash, cancellationToken);
+        if (booking is null)
+            return null;
+        var record = await _db.ChairEvents.AsNoTracking().SingleAsync(e => e.Id == booking.EventId, cancellationToken);
+        return (booking, record);
+    }
+
     /// <summary>Closes the sign-up of the event whose roster link holds <paramref name="rosterToken"/> as of <paramref name="now"/> (again: no change). False when there is no such event.</summary>
     public async Task<bool> CloseSignUpAsync(string rosterToken, Instant now, CancellationToken cancellationToken = default)
     {

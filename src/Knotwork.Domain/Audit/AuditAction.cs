@@ -105,6 +105,9 @@ public enum AuditSubject
 
     /// <summary>A client's intake before a booked visit (its id is the booking's).</summary>
     Intake,
+
+    /// <summary>A chair massage event at a workplace (issue 11), or an employee's slot at one.</summary>
+    ChairEvent,
 }
 
 /// <summary>The stored codes of <see cref="AuditAction"/> and <see cref="AuditSubject"/>, and who can cause an action.</summary>

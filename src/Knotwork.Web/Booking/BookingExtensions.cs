@@ -23,11 +23,12 @@ internal static partial class BookingExtensions
     [LoggerMessage(Level = LogLevel.Information, Message = "First run: booking starts with the Antelope Valley sample practice; replace it with your own setup ({Setting}=false turns this off)")]
     private static partial void LogSampleSeeded(ILogger logger, string setting);
 
-    /// <summary>The booking store and the schedule read from the practice setup.</summary>
+    /// <summary>The booking and chair event stores and the schedule read from the practice setup.</summary>
     public static IServiceCollection AddBooking(this IServiceCollection services)
     {
         services.AddSingleton<PracticeSchedules>();
         services.AddScoped<BookingStore>();
+        services.AddScoped<EventStore>();
         return services;
     }
 

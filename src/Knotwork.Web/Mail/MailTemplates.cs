@@ -104,6 +104,36 @@ internal static class MailTemplates
         "</p><p>Please have a space of about 7 by 10 feet clear for the table.</p>" +
         $"<p>To see, change or cancel your visit, use this private link (keep it to yourself), or contact the practice: {A(manageLink)}</p>");
 
+    /// <summary>To an employer who asked for a chair massage event: what they asked for and the price quoted; the practice answers next.</summary>
+    public static MailText EventRequested(string contactName, string company, string when, string address, int chairs, int slotMinutes, string price) => new(
+        $"Your chair massage request for {company}",
+        $"<p>Hello {E(contactName)},</p><p>Thank you: we have your request for a chair massage event at {E(company)}.</p>" +
+        $"<ul><li>{E(when)}</li><li>At {E(address)}</li><li>{chairs} {(chairs == 1 ? "chair" : "chairs")}, {slotMinutes}-minute slots</li><li>Quoted price: {E(price)}</li></ul>" +
+        "<p>We check that our therapists are free and write back to confirm. Nothing is booked until then.</p>");
+
+    /// <summary>
+    /// To an employer whose event the practice confirmed: the private link to pass to the employees (<paramref name="employeeLink"/>)
+    /// and their own roster link (<paramref name="rosterLink"/>), which also closes the sign-up.
+    /// </summary>
+    public static MailText EventConfirmed(string contactName, string company, string when, string employeeLink, string rosterLink) => new(
+        $"Confirmed: chair massage at {company}, {when}",
+        $"<p>Hello {E(contactName)},</p><p>Your chair massage event at {E(company)} on {E(when)} is confirmed.</p>" +
+        $"<p>Send this link to your employees; each books their own slot (keep it within the company): {A(employeeLink)}</p>" +
+        $"<p>Your roster, with who comes when, and the button to close the sign-up (keep this one to yourself): {A(rosterLink)}</p>");
+
+    /// <summary>
+    /// To an employee who booked (or was given from the waiting list, <paramref name="fromWaitingList"/>) a slot at a
+    /// chair massage event: when and where, the private cancel link, and the slot as a calendar invitation (slot.ics).
+    /// </summary>
+    public static MailText EventSlotBooked(string name, string company, string when, string address, string cancelLink, string calendar, bool fromWaitingList) => new(
+        $"Your chair massage at {company}: {when}",
+        $"<p>Hello {E(name)},</p><p>{(fromWaitingList ? "A slot came free and it is yours" : "Your slot is booked")}: chair massage at {E(company)}, {E(when)}, at {E(address)}.</p>" +
+        "<p>The attached invitation (slot.ics) adds it to your calendar. Wear comfortable clothes; the massage is given through them.</p>" +
+        $"<p>Cannot come? Cancel here, so a colleague can take the slot (a private link, keep it to yourself): {A(cancelLink)}</p>")
+    {
+        Attachments = [new MailAttachment("slot.ics", "text/calendar; method=REQUEST; charset=utf-8", calendar)],
+    };
+
     private static string E(string text) => HtmlEncoder.Default.Encode(text);
 
     private static string A(string link) => $"<a href=\"{E(link)}\">{E(link)}</a>";

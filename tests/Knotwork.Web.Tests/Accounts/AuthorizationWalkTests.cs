@@ -49,6 +49,14 @@ public class AuthorizationWalkTests
         ["/practice/week"] = ("/practice/week", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/practice/time-off"] = ("/practice/time-off", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/practice/setup"] = ("/practice/setup", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
+        // Chair massage events (issue 11): the owner answers requests; employers and employees hold private links only.
+        ["/practice/events"] = ("/practice/events", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Ok]),
+        ["/practice/events/{id:guid}"] = ($"/practice/events/{Guid.NewGuid()}", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Denied, Outcome.Missing]),
+        ["/practice/events/{id:guid}/attendance"] = ($"/practice/events/{Guid.NewGuid()}/attendance", [Outcome.Login, Outcome.Denied, Outcome.Denied, Outcome.Missing, Outcome.Missing, Outcome.Missing]),
+        ["/events/request"] = ("/events/request", All(Outcome.Ok)), // employers ask without an account
+        ["/events/{id:guid}/join"] = ($"/events/{Guid.NewGuid()}/join?token=guess", All(Outcome.Missing)), // only the employees' token opens an event
+        ["/events/{id:guid}/roster"] = ($"/events/{Guid.NewGuid()}/roster?token=guess", All(Outcome.Missing)), // only the roster token opens a roster
+        ["/events/slots/cancel"] = ("/events/slots/cancel?token=guess", All(Outcome.Missing)), // only a slot's cancel token opens it
         ["/account"] = ("/account", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/two-factor"] = ("/account/two-factor", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),
         ["/account/security"] = ("/account/security", [Outcome.Login, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok]),

@@ -1,0 +1,127 @@
+using Knotwork.Data;
+using Knotwork.Data.Entities;
+using Knotwork.Data.Events;
+using Knotwork.Domain.Audit;
+using Knotwork.Domain.Booking;
+using Knotwork.Web.Accounts;
+using Knotwork.Web.Audit;
+using Knotwork.Web.Booking;
+using Knotwork.Web.Mail;
+using Knotwork.Web.Pages.Events;
+using Knotwork.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+
+namespace Knotwork.Web.Pages.Practice;
+
+/// <summary>
+/// One chair massage event for the owner: the request and its quote; assigning a therapist to each chair and
+/// confirming (refused over a conflict, which is named), or declining. Confirming shows the employees' and the
+/// roster link this once (only their hashes are stored) and e-mails both to the employer's contact.
+/// </summary>
+[Authorize(Policy = Roles.OwnerPolicy)]
+internal sealed class EventModel(
+    PracticeSchedules schedules, KnotworkDbContext db, EventStore store, AuditTrail audit, TimeProvider clock, PublicLinks links, IMailer mailer) : PageModel
+{
+    public ChairEventRecord Event { get; private set; } = null!;
+
+    /// <summary>The setup's therapists to choose from.</summary>
+    public IReadOnlyList<Therapist> Therapists { get; private set; } = [];
+
+    /// <summary>The therapist chosen per chair (chair 1 first), as posted.</summary>
+    [BindProperty]
+    public List<string> Chairs { get; set; } = [];
+
+    /// <summary>Why the confirmation was refused, in words.</summary>
+    public IReadOnlyList<string> Conflicts { get; private set; } = [];
+
+    /// <summary>What happened, shown at the top.</summary>
+    public string? Notice { get; private set; }
+
+    /// <summary>The links given once on confirming.</summary>
+    public (string Employees, string Roster)? Links { get; private set; }
+
+    /// <summary>The employees booked, for the owner (with their screening answers, for the therapists).</summary>
+    public IReadOnlyList<EventSlotBookingRecord> Slots { get; private set; } = [];
+
+    /// <summary>Who a therapist id is.</summary>
+    public string NameOf(string therapistId) => Therapists.FirstOrDefault(t => t.Id == therapistId)?.Name ?? therapistId;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await Load(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await Load(id, cancellationToken) is { } missing)
+            return missing;
+        var (practice, _) = await schedules.CurrentAsync(db, cancellationToken);
+        var setup = practice!.Setup;
+        if (Chairs.Count != Event.Chairs || Chairs.Any(c => c is null || c.Length > 100))
+        {
+            Conflicts = [$"The event has {Event.Chairs} chairs: choose one therapist for each."];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        switch (await store.ConfirmAsync(id, Chairs, setup, ZipCodes.Default, StraightLineTravel.For(setup), now, cancellationToken))
+        {
+            case EventConfirmOutcome.Confirmed(var e, var employeeToken, var rosterToken):
+                var employees = links.To(Request, ChairEventText.JoinPath(e.Id, employeeToken));
+                var roster = links.To(Request, ChairEventText.RosterPath(e.Id, rosterToken));
+                await audit.RecordAsync(AuditAction.Update, AuditSubject.ChairEvent, e.Id.ToString(),
+                    $"confirmed with {string.Join(", ", Chairs)}", CancellationToken.None);
+                await mailer.SendAsync(e.ContactEmail, MailTemplates.EventConfirmed(e.ContactName, e.Company, ChairEventText.When(e), employees, roster), CancellationToken.None);
+                await Load(id, cancellationToken);
+                Links = (employees, roster);
+                Notice = $"Confirmed. We e-mailed both links to {e.ContactEmail}.";
+                return Page();
+            case EventConfirmOutcome.Refused(var conflicts):
+                Conflicts = [.. conflicts.Select(c => c.Message)];
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            case EventConfirmOutcome.NotRequested(var status):
+                Conflicts = [$"This event is {status.ToString().ToLowerInvariant()} already."];
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            case EventConfirmOutcome.NotFound:
+                return NotFound();
+            default:
+                throw new InvalidOperationException("Unknown confirm outcome.");
+        }
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await Load(id, cancellationToken) is { } missing)
+            return missing;
+        switch (await store.DeclineAsync(id, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken))
+        {
+            case EventDeclineOutcome.Declined:
+                await audit.RecordAsync(AuditAction.Update, AuditSubject.ChairEvent, id.ToString(), "declined", CancellationToken.None);
+                return Redirect($"/practice/events/{id}");
+            case EventDeclineOutcome.NotRequested(var status):
+                Conflicts = [$"This event is {status.ToString().ToLowerInvariant()} already."];
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<IActionResult?> Load(Guid id, CancellationToken cancellationToken)
+    {
+        var e = await store.GetAsync(id, cancellationToken);
+        if (e is null)
+            return NotFound();
+        var (practice, unavailable) = await schedules.CurrentAsync(db, cancellationToken);
+        if (practice is null)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable, unavailable ?? PracticeSchedules.NotSetUp);
+        Event = e;
+        Therapists = practice.Setup.Therapists;
+        Slots = e.Status == ChairEventStatus.Requested ? [] : await store.SlotBookingsAsync(id, cancellationToken);
+        return null;
+    }
+}
