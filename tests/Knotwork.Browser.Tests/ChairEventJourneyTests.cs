@@ -1,0 +1,139 @@
+using Knotwork.Data;
+using Knotwork.Web.Booking;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NodaTime;
+
+namespace Knotwork.Browser.Tests;
+
+/// <summary>
+/// A chair massage event on phones (issue 11): the employer asks for one and sees the price, the owner confirms it with
+/// a therapist, an employee books a slot with the screening, the employer's roster shows who comes but not the answers,
+/// and the owner sees the employee on the attendance page.
+/// </summary>
+public class ChairEventJourneyTests(PracticeBrowserFixture practice) : IClassFixture<PracticeBrowserFixture>
+{
+    private const string Password = "chairs at the office 2027";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private BrowserFixture Fixture => practice.App;
+
+    /// <summary>
+    /// Nothing wider than the phone. On a mobile viewport Chromium widens the layout viewport (and
+    /// <c>window.innerWidth</c>) to fit what runs over, so the page is measured against the screen's width instead.
+    /// </summary>
+    private static async Task AssertFitsThePhone(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the phone");
+    }
+
+    /// <summary>The first Wednesday at least eight days ahead in the practice's time zone: Maria (home ZIP 93534) works it 9 to 5.</summary>
+    private async Task<LocalDate> AWednesdayAhead()
+    {
+        await using var scope = Fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        var (schedule, _) = await scope.ServiceProvider.GetRequiredService<PracticeSchedules>().CurrentAsync(db, Token);
+        var day = SystemClock.Instance.GetCurrentInstant().InZone(schedule!.Setup.TimeZone).Date.PlusDays(8);
+        while (day.DayOfWeek != IsoDayOfWeek.Wednesday)
+            day = day.PlusDays(1);
+        return day;
+    }
+
+    [Fact]
+    public async Task Request_Quote_Confirm_EmployeeBooks_Roster_Attendance_AllOnPhones()
+    {
+        var day = await AWednesdayAhead();
+        var (_, ownerEmail, ownerKey) = await TestAccounts.CreateAsync(Fixture.Services, "owner", "Olivia Owner", Password, twoFactor: true);
+
+        // The employer, on her phone, asks for one chair on a Wednesday morning in Lancaster and sees the price.
+        var employer = await (await Fixture.NewContext(width: 360, height: 740)).NewPageAsync();
+        await employer.GotoAsync("/events/request");
+        await employer.FillAsync("#Input_company", "Mojave Aerospace Works");
+        await employer.FillAsync("#Input_contactName", "Dana Whitfield");
+        await employer.FillAsync("#Input_contactEmail", "dana@mojave-aero.test");
+        await employer.FillAsync("#Input_address", "44500 Sierra Hwy");
+        await employer.FillAsync("#Input_zip", "93534");
+        await employer.FillAsync("#Input_date", day.ToString("uuuu-MM-dd", null));
+        await employer.FillAsync("#Input_start", "10:00");
+        await employer.FillAsync("#Input_end", "12:00");
+        await employer.FillAsync("#Input_chairs", "1");
+        await employer.ClickAsync("label[for='slot-20']");
+        await AssertFitsThePhone(employer);
+        Assert.Empty(await AccessibilityTests.SeriousViolations(employer));
+        await BrowserFixture.Screenshot(employer, "event-request-phone");
+        await employer.ClickAsync("button:has-text('See the price')");
+        await employer.WaitForSelectorAsync("h2:has-text('Your quote')");
+        var quote = await employer.InnerTextAsync("main");
+        Assert.Contains("Mojave Aerospace Works", quote, StringComparison.Ordinal);
+        Assert.Contains("Lancaster", quote, StringComparison.Ordinal);
+        Assert.Contains("20-minute slots", quote, StringComparison.Ordinal);
+        Assert.Contains("$", await employer.InnerTextAsync(".quote-total"), StringComparison.Ordinal);
+        await AssertFitsThePhone(employer);
+        await employer.ClickAsync("button:has-text('Send the request')");
+        await employer.WaitForSelectorAsync("h2:has-text('Thank you, your request is sent')");
+        Assert.Contains("dana@mojave-aero.test", await employer.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        // The owner, on her phone, opens the request, gives chair 1 to Maria and confirms; the page shows both links.
+        var owner = await (await Fixture.NewContext(width: 360, height: 740)).NewPageAsync();
+        await TestAccounts.SignInAsync(owner, ownerEmail, Password, ownerKey);
+        await owner.GotoAsync("/practice/events");
+        await owner.ClickAsync("a:has-text('Mojave Aerospace Works')");
+        await owner.WaitForSelectorAsync("h1:has-text('Mojave Aerospace Works')");
+        var eventPath = new Uri(owner.Url).AbsolutePath;
+        await owner.SelectOptionAsync("#chair-1", "maria");
+        await owner.ClickAsync("button:has-text('Confirm the event')");
+        await owner.WaitForSelectorAsync("a.employee-link");
+        Assert.Contains("Chair 1", await owner.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Maria Alvarez", await owner.InnerTextAsync("main"), StringComparison.Ordinal);
+        var joinLink = new Uri(await owner.InnerTextAsync("a.employee-link")).PathAndQuery;
+        var rosterLink = new Uri(await owner.InnerTextAsync("a.roster-link")).PathAndQuery;
+        await AssertFitsThePhone(owner);
+        await BrowserFixture.Screenshot(owner, "event-confirm-phone");
+
+        // An employee with no account opens the employees' link and books the first free slot with the screening.
+        var employee = await (await Fixture.NewContext(width: 360, height: 740)).NewPageAsync();
+        await employee.GotoAsync(joinLink);
+        var first = employee.Locator("input[name='Input.Slot']").First;
+        var slotTime = await employee.InnerTextAsync($"label[for='{await first.GetAttributeAsync("id")}']");
+        Assert.Equal("10:00 AM", slotTime.Trim());
+        await employee.ClickAsync($"label[for='{await first.GetAttributeAsync("id")}']");
+        await employee.FillAsync("#Input_Name", "Sam Ortega");
+        await employee.FillAsync("#Input_Email", "sam.ortega@mojave-aero.test");
+        await employee.ClickAsync("label[for='Injury-no']");
+        await employee.ClickAsync("label[for='Condition-no']");
+        await employee.ClickAsync("label[for='Avoid-yes']");
+        await employee.FillAsync("#Input_Note", "Left shoulder is tender");
+        await AssertFitsThePhone(employee);
+        Assert.Empty(await AccessibilityTests.SeriousViolations(employee));
+        await BrowserFixture.Screenshot(employee, "event-join-phone");
+        await employee.ClickAsync("button:has-text('Book my slot')");
+        await employee.WaitForSelectorAsync("h2:has-text('You are booked')");
+        Assert.Contains("Chair 1", await employee.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        // The employer's roster shows who comes and when, and nothing of the screening.
+        await employer.GotoAsync(rosterLink);
+        var roster = await employer.InnerTextAsync("main");
+        Assert.Contains("Sam Ortega", roster, StringComparison.Ordinal);
+        Assert.Contains(slotTime.Trim(), roster, StringComparison.Ordinal);
+        Assert.Matches(@"1 of \d+ slots taken", roster);
+        Assert.DoesNotContain("shoulder", roster, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("touched", roster, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("screening", roster, StringComparison.OrdinalIgnoreCase);
+        await AssertFitsThePhone(employer);
+        await BrowserFixture.Screenshot(employer, "event-roster-phone");
+
+        // The owner sees Sam, with the screening, on the attendance page; the slot is days away, so it cannot be marked yet.
+        await owner.GotoAsync(eventPath + "/attendance");
+        var attendance = await owner.InnerTextAsync("main");
+        Assert.Contains("Sam Ortega", attendance, StringComparison.Ordinal);
+        Assert.Contains("Prefers not to be touched somewhere", attendance, StringComparison.Ordinal);
+        Assert.Contains("Left shoulder is tender", attendance, StringComparison.Ordinal);
+        Assert.Contains("Not recorded", attendance, StringComparison.Ordinal);
+        await AssertFitsThePhone(owner);
+        await owner.ClickAsync("button[value='came']");
+        await owner.WaitForSelectorAsync("[role=alert]:has-text('has not started yet')");
+        Assert.Contains("Not recorded", await owner.InnerTextAsync(".attendance-status"), StringComparison.Ordinal);
+    }
+}
