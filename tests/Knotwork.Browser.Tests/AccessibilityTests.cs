@@ -49,7 +49,7 @@ public class PhoneLayoutTests(BrowserFixture fixture)
         var page = await fixture.NewPage(width: 360, height: 740);
         await page.GotoAsync(url);
 
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
 
         Assert.True(overflow <= 0, $"{url} is {overflow}px wider than the phone");
         if (url == "/muscles/sternocleidomastoid")

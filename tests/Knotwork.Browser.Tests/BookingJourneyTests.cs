@@ -10,7 +10,7 @@ public class BookingJourneyTests(BrowserFixture fixture)
 {
     private static async Task AssertFitsThePhone(IPage page, string step)
     {
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{step}: the page is {overflow}px wider than the phone");
     }
 

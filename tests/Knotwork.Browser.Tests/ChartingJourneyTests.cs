@@ -121,7 +121,7 @@ public class ChartingJourneyTests(PracticeBrowserFixture practice) : IClassFixtu
         var charted = await page.InnerTextAsync("#charted");
         Assert.Contains("active (reproduces the client's familiar pain)", charted, StringComparison.Ordinal);
         Assert.Contains("Soleus", charted, StringComparison.Ordinal);
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the chart is {overflow}px wider than the phone");
         await BrowserFixture.Screenshot(page, "chart-synced-phone");
 
@@ -199,7 +199,7 @@ public class ChartingJourneyTests(PracticeBrowserFixture practice) : IClassFixtu
         var chart = await scope.ServiceProvider.GetRequiredService<KnotworkDbContext>().ChartOfAsync(visit, Token);
         var entry = Assert.Single(chart);
         Assert.Equal((Guid.Parse(id!), 3, false), (entry.Id, entry.PressureTolerance, entry.Release is Knotwork.Domain.Sessions.ReleaseOutcome.Released));
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the chart is {overflow}px wider than the phone");
     }
 
@@ -242,7 +242,7 @@ public class ChartingJourneyTests(PracticeBrowserFixture practice) : IClassFixtu
                 Assert.Equal(200, response!.Status);
                 var text = await page.InnerTextAsync("main");
                 Assert.True(text.Contains(expect, StringComparison.Ordinal), $"{url} does not show '{expect}':\n{text}");
-                var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+                var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assert.True(overflow <= 0, $"{url} is {overflow}px wider than the phone");
                 await BrowserFixture.Screenshot(page, shot);
             }

@@ -69,7 +69,7 @@ public class TreatmentJourneyTests(PracticeBrowserFixture practice) : IClassFixt
 
     private static async Task AssertFitsThePhone(IPage page)
     {
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the phone");
     }
 
