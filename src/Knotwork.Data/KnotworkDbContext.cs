@@ -334,6 +334,7 @@ public abstract class KnotworkDbContext(DbContextOptions options)
             e.Property(b => b.Attendance).HasConversion<string>().HasMaxLength(20);
             e.HasOne<ChairEventRecord>().WithMany().HasForeignKey(b => b.EventId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(b => b.CancelTokenHash).IsUnique();
+            e.HasIndex(b => new { b.ReminderSentAtUtc, b.StartUtc });
 
             // One booked row per slot: the last word when two employees take the same slot, on both providers (both
             // index only the rows the filter keeps; cancelled rows stay for the record and release the slot).

@@ -176,6 +176,9 @@ public sealed class EventSlotBookingRecord
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? CancelledAtUtc { get; set; }
+
+    /// <summary>When the reminder before the slot was claimed for sending (once), or null.</summary>
+    public DateTime? ReminderSentAtUtc { get; set; }
 }
 
 /// <summary>An employee waiting for a slot of a full event. Their name and e-mail address are sealed.</summary>

@@ -92,7 +92,7 @@ internal sealed partial class ReminderSweep(
     }
 }
 
-/// <summary>Runs <see cref="ReminderSweep"/> and <see cref="CheckInSweep"/> now and then every <see cref="ReminderOptions.IntervalSeconds"/> on the app's clock.</summary>
+/// <summary>Runs <see cref="ReminderSweep"/>, <see cref="CheckInSweep"/> and <see cref="EventReminderSweep"/> now and then every <see cref="ReminderOptions.IntervalSeconds"/> on the app's clock.</summary>
 internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReminderService> logger) : BackgroundService
 {
     [LoggerMessage(Level = LogLevel.Error, Message = "The reminder sweep failed; it runs again at the next interval")]
@@ -111,6 +111,7 @@ internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeP
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ReminderSweep>().RunAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<CheckInSweep>().RunAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<EventReminderSweep>().RunAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -132,6 +133,7 @@ internal static class ReminderExtensions
             .ValidateOnStart();
         services.AddScoped<ReminderSweep>();
         services.AddScoped<CheckInSweep>();
+        services.AddScoped<EventReminderSweep>();
         services.AddHostedService<ReminderService>();
         return services;
     }

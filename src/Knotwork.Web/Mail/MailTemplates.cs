@@ -134,6 +134,13 @@ internal static class MailTemplates
         Attachments = [new MailAttachment("slot.ics", "text/calendar; method=REQUEST; charset=utf-8", calendar)],
     };
 
+    /// <summary>To an employee, the reminder lead (24 hours by default) before their chair massage slot, with the cancel link.</summary>
+    public static MailText EventSlotReminder(string name, string company, string when, string address, string cancelLink) => new(
+        $"Reminder: your chair massage at {company}, {when}",
+        $"<p>Hello {E(name)},</p><p>A reminder of your chair massage at {E(company)}, {E(when)}, at {E(address)}. " +
+        "It takes place through your clothes; come a minute early.</p>" +
+        $"<p>Cannot come? Cancel here, so a colleague can take the slot (a private link, keep it to yourself): {A(cancelLink)}</p>");
+
     private static string E(string text) => HtmlEncoder.Default.Encode(text);
 
     private static string A(string link) => $"<a href=\"{E(link)}\">{E(link)}</a>";

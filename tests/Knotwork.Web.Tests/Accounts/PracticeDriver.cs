@@ -206,8 +206,10 @@ public sealed partial class PracticeDriver(WebApplicationFactory<Program> app)
         var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
         var bodies = await db.HeldMail.Where(m => m.To == to).OrderByDescending(m => m.CreatedAtUtc).Select(m => m.HtmlBody).ToListAsync(TestContext.Current.CancellationToken);
         var match = bodies.SelectMany(b => LinkRegex().Matches(b)).First(m => m.Groups[1].Value.Contains(path, StringComparison.Ordinal));
-        var url = new Uri(WebUtility.HtmlDecode(match.Groups[1].Value));
-        return url.PathAndQuery;
+        // Links are absolute with a public base URL and relative without one (as in these tests' sweeps); on Unix a
+        // relative "/path?query" would parse as a file URI, so it is returned as it stands.
+        var link = WebUtility.HtmlDecode(match.Groups[1].Value);
+        return link.StartsWith('/') ? link : new Uri(link).PathAndQuery;
     }
 
     [GeneratedRegex("href=\"([^\"]+)\"")]

@@ -476,6 +476,9 @@ namespace Knotwork.Data.Migrations.Postgres
                         .HasMaxLength(844)
                         .HasColumnType("character varying(844)");
 
+                    b.Property<DateTime?>("ReminderSentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Screening")
                         .HasColumnType("text");
 
@@ -501,6 +504,8 @@ namespace Knotwork.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("IX_EventSlotBookings_BookedSlot")
                         .HasFilter("\"Status\" = 'Booked'");
+
+                    b.HasIndex("ReminderSentAtUtc", "StartUtc");
 
                     b.ToTable("EventSlotBookings");
                 });

@@ -468,6 +468,9 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .HasMaxLength(844)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReminderSentAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Screening")
                         .HasColumnType("TEXT");
 
@@ -493,6 +496,8 @@ namespace Knotwork.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("IX_EventSlotBookings_BookedSlot")
                         .HasFilter("\"Status\" = 'Booked'");
+
+                    b.HasIndex("ReminderSentAtUtc", "StartUtc");
 
                     b.ToTable("EventSlotBookings");
                 });

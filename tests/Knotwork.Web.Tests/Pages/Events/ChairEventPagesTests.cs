@@ -257,6 +257,41 @@ public sealed partial class ChairEventPagesTests
     }
 
     [Fact]
+    public async Task Reminder_GoesToEachEmployeeOnceADayBefore_WithTheCancelLink_AndNotToACancelledSlot()
+    {
+        await using var practice = await PracticeWithStaff.StartAsync();
+        var employer = new Browser(practice.App);
+        await employer.Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
+        var id = await EventId(practice);
+        var page = $"/practice/events/{id}";
+        Assert.Equal(HttpStatusCode.OK, (await practice.Owner.Post(page, new Dictionary<string, string> { ["Chairs[0]"] = "jon" }, page + "?handler=Confirm")).StatusCode);
+        var join = await practice.Driver.LinkFromHeldMail(Contact, "/join");
+        await new Browser(practice.App).Post(join, Employee("Erin Employee", "erin@example.com", slot: "1-1300"), join + "&handler=Book");
+        await new Browser(practice.App).Post(join, Employee("Finn Employee", "finn@example.com", slot: "1-1320"), join + "&handler=Book");
+        var finnCancel = await practice.Driver.LinkFromHeldMail("finn@example.com", "/events/slots/cancel");
+        var finn = new Browser(practice.App);
+        Assert.True((int)(await finn.Post(finnCancel, new Dictionary<string, string>())).StatusCode < 400, "Finn cancels his slot");
+
+        async Task<int> Sweep()
+        {
+            await using var scope = practice.App.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Knotwork.Web.Calendar.EventReminderSweep>().RunAsync(Token);
+        }
+
+        Assert.Equal(0, await Sweep()); // days ahead: not yet
+        practice.Clock.Now = practice.NextTuesday.At(new LocalTime(14, 0)).InZoneLeniently(TherapistDayTests.LosAngeles).ToDateTimeOffset().AddDays(-1);
+        Assert.Equal(1, await Sweep()); // Erin; Finn cancelled
+        Assert.Equal(0, await Sweep()); // once, however often the sweep runs
+
+        var (body, _) = await LatestMail(practice, "erin@example.com");
+        Assert.Contains("A reminder of your chair massage", body, StringComparison.Ordinal);
+        Assert.Contains("/events/slots/cancel?token=", body, StringComparison.Ordinal);
+        var cancel = await practice.Driver.LinkFromHeldMail("erin@example.com", "/events/slots/cancel");
+        Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Get(cancel)).StatusCode); // the reminder's link opens the slot
+        Assert.DoesNotContain("A reminder", (await LatestMail(practice, "finn@example.com")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decline_ARequest_MarksItDeclined_AndItCanNoLongerBeConfirmed()
     {
         await using var practice = await PracticeWithStaff.StartAsync();
