@@ -1,5 +1,6 @@
 using Knotwork.Data;
 using Knotwork.Web.Booking;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NodaTime;
@@ -39,6 +40,18 @@ public class ChairEventJourneyTests(PracticeBrowserFixture practice) : IClassFix
         while (day.DayOfWeek != IsoDayOfWeek.Wednesday)
             day = day.PlusDays(1);
         return day;
+    }
+
+    /// <summary>The first link to <paramref name="path"/> in the newest e-mail held for <paramref name="to"/>, as a path and query.</summary>
+    private async Task<string> LinkMailedTo(string to, string path)
+    {
+        await using var scope = Fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        var mail = await db.HeldMail.AsNoTracking().Where(m => m.To == to).OrderByDescending(m => m.CreatedAtUtc).FirstAsync(Token);
+        var link = System.Text.RegularExpressions.Regex.Matches(mail.HtmlBody, "href=\"([^\"]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
+            .First(href => href.Contains(path, StringComparison.Ordinal));
+        return Uri.TryCreate(link, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : link;
     }
 
     [Fact]
@@ -111,6 +124,15 @@ public class ChairEventJourneyTests(PracticeBrowserFixture practice) : IClassFix
         await employee.ClickAsync("button:has-text('Book my slot')");
         await employee.WaitForSelectorAsync("h2:has-text('You are booked')");
         Assert.Contains("Chair 1", await employee.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        // Sam's e-mail carries the private link to his slot, where he can change his answers or cancel.
+        await employee.GotoAsync(await LinkMailedTo("sam.ortega@mojave-aero.test", "/events/slots/cancel"));
+        await employee.WaitForSelectorAsync("h1:has-text('Your chair massage slot')");
+        Assert.Contains("Change your answers for the therapist", await employee.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.True(await employee.IsVisibleAsync("button:has-text('Cancel my slot')"));
+        await AssertFitsThePhone(employee);
+        Assert.Empty(await AccessibilityTests.SeriousViolations(employee));
+        await BrowserFixture.Screenshot(employee, "event-slot-phone");
 
         // The employer's roster shows who comes and when, and nothing of the screening.
         await employer.GotoAsync(rosterLink);

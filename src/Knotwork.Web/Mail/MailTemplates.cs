@@ -129,7 +129,10 @@ internal static class MailTemplates
         $"Your chair massage at {company}: {when}",
         $"<p>Hello {E(name)},</p><p>{(fromWaitingList ? "A slot came free and it is yours" : "Your slot is booked")}: chair massage at {E(company)}, {E(when)}, at {E(address)}.</p>" +
         "<p>The attached invitation (slot.ics) adds it to your calendar. Wear comfortable clothes; the massage is given through them.</p>" +
-        $"<p>Cannot come? Cancel here, so a colleague can take the slot (a private link, keep it to yourself): {A(cancelLink)}</p>")
+        (fromWaitingList
+            ? $"<p>Before your slot, please answer three short questions for your therapist (your employer never sees them) on your slot's page: {A(cancelLink)}</p>" +
+              "<p>Cannot come? Cancel on the same page, so the next colleague can take the slot (a private link, keep it to yourself).</p>"
+            : $"<p>Cannot come? Cancel here, so a colleague can take the slot (a private link, keep it to yourself): {A(cancelLink)}</p>"))
     {
         Attachments = [new MailAttachment("slot.ics", "text/calendar; method=REQUEST; charset=utf-8", calendar)],
     };

@@ -11,8 +11,10 @@ using NodaTime;
 namespace Knotwork.Web.Pages.Events;
 
 /// <summary>
-/// An employee's slot at a chair massage event, opened with the cancel link from their e-mail (a wrong token gets a
-/// 404): cancelling frees the slot, and whoever waited longest is given it and e-mailed.
+/// An employee's slot at a chair massage event, opened with the private link from their e-mail (a wrong token gets a
+/// 404). They can answer or change the three screening questions until the slot starts (someone given a slot from the
+/// waiting list answers them here), and cancel: cancelling frees the slot, and whoever waited longest is given it and
+/// e-mailed.
 /// </summary>
 internal sealed class CancelSlotModel(EventStore store, AuditTrail audit, TimeProvider clock, PublicLinks links, IMailer mailer, IConfiguration configuration) : PageModel
 {
@@ -22,14 +24,53 @@ internal sealed class CancelSlotModel(EventStore store, AuditTrail audit, TimePr
 
     public string Token { get; private set; } = "";
 
-    /// <summary>Why it could not be cancelled, or null.</summary>
+    /// <summary>Why it could not be cancelled or answered, or null.</summary>
     public string? Error { get; private set; }
+
+    /// <summary>What was just saved, or null.</summary>
+    public string? Notice { get; private set; }
+
+    /// <summary>The screening answers as posted, or as given before.</summary>
+    [BindProperty]
+    public ScreeningForm Input { get; set; } = new();
+
+    /// <summary>Whether the slot is still the employee's and has not started (so it can be answered or cancelled).</summary>
+    public bool Open { get; private set; }
 
     /// <summary>The slot's local start.</summary>
     public ZonedDateTime Start => Instant.FromDateTimeUtc(Booking.StartUtc).InZone(DateTimeZoneProviders.Tzdb[Event.TimeZone]);
 
-    public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken) =>
-        await Load(token, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (await Load(token, cancellationToken) is { } missing)
+            return missing;
+        Input = ScreeningForm.From(Booking.Screening);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostScreeningAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (await Load(token, cancellationToken) is { } missing)
+            return missing;
+        if (!Open)
+        {
+            Input = ScreeningForm.From(Booking.Screening);
+            return Refuse(StatusCodes.Status409Conflict, Booking.Status == EventSlotStatus.Cancelled
+                ? "This slot is cancelled, so there is nothing to answer."
+                : "Your slot has started: tell your therapist in person.");
+        }
+
+        var (screening, problem) = Input.Read();
+        if (screening is null)
+            return Refuse(StatusCodes.Status400BadRequest, problem!);
+        if (!await store.AnswerScreeningAsync(Token, screening, cancellationToken))
+            return NotFound();
+        await audit.RecordAsync(AuditAction.Update, AuditSubject.ChairEvent, Booking.Id.ToString(),
+            $"screening of slot {Booking.SlotId} of event {Booking.EventId} answered with the employee's link", CancellationToken.None);
+        Booking.Screening = screening;
+        Notice = "Thank you. Your therapist will read your answers before your slot; your employer never sees them.";
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string? token, CancellationToken cancellationToken)
     {
@@ -51,12 +92,17 @@ internal sealed class CancelSlotModel(EventStore store, AuditTrail audit, TimePr
             case SlotCancellationOutcome.AlreadyCancelled:
                 return Redirect(ChairEventText.CancelPath(Token));
             case SlotCancellationOutcome.TooLate:
-                Error = "Your slot has started, so it can no longer be cancelled.";
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
+                return Refuse(StatusCodes.Status409Conflict, "Your slot has started, so it can no longer be cancelled.");
             default:
                 return NotFound();
         }
+    }
+
+    private PageResult Refuse(int status, string message)
+    {
+        Error = message;
+        Response.StatusCode = status;
+        return Page();
     }
 
     private async Task<IActionResult?> Load(string? token, CancellationToken cancellationToken)
@@ -64,6 +110,7 @@ internal sealed class CancelSlotModel(EventStore store, AuditTrail audit, TimePr
         if (!ChairEventText.Plausible(token) || await store.SlotByCancelTokenAsync(token!, cancellationToken) is not { } found)
             return NotFound();
         (Booking, Event, Token) = (found.Booking, found.Event, token!);
+        Open = Booking.Status == EventSlotStatus.Booked && Instant.FromDateTimeUtc(Booking.StartUtc) > Instant.FromDateTimeOffset(clock.GetUtcNow());
         return null;
     }
 }

@@ -56,7 +56,13 @@ internal sealed class JoinModel(EventStore store, AuditTrail audit, TimeProvider
         public string? Avoid { get; set; }
 
         public string? Note { get; set; }
+
+        /// <summary>The screening part of the answers.</summary>
+        public ScreeningForm Screening => new() { Injury = Injury, Condition = Condition, Avoid = Avoid, Note = Note };
     }
+
+    /// <summary>The screening questions as the employee left them (to show again after a refusal).</summary>
+    public ScreeningForm Screening => Input.Screening;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? token, CancellationToken cancellationToken) =>
         await Load(id, token, cancellationToken) ?? Page();
@@ -65,16 +71,12 @@ internal sealed class JoinModel(EventStore store, AuditTrail audit, TimeProvider
     {
         if (await Load(id, token, cancellationToken) is { } missing)
             return missing;
-        bool? Answer(string? text) => text switch { "yes" => true, "no" => false, _ => null };
-        var (injury, condition, avoid) = (Answer(Input.Injury), Answer(Input.Condition), Answer(Input.Avoid));
-        if (injury is null || condition is null || avoid is null)
-            return Refuse(StatusCodes.Status400BadRequest, "Answer the three questions with yes or no.");
-        if (Input.Note is { Length: > EventScreening.MaxNote })
-            return Refuse(StatusCodes.Status400BadRequest, $"Keep the note under {EventScreening.MaxNote} characters.");
+        var (screening, problem) = Input.Screening.Read();
+        if (screening is null)
+            return Refuse(StatusCodes.Status400BadRequest, problem!);
         if (Input.Slot is null || Input.Name is null || Input.Email is null)
             return Refuse(StatusCodes.Status400BadRequest, "Choose a slot and give your name and e-mail address.");
 
-        var screening = new EventScreening(injury.Value, condition.Value, avoid.Value, string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim());
         var now = Now();
         switch (await store.BookSlotAsync(id, Token, Input.Slot, Input.Name, Input.Email, screening, now, cancellationToken))
         {

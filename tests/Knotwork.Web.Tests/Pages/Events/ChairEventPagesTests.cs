@@ -145,6 +145,24 @@ public sealed partial class ChairEventPagesTests
         var finnsMail = await LatestMail(practice, "finn@example.com");
         Assert.Contains("A slot came free and it is yours", finnsMail.Body, StringComparison.Ordinal);
         Assert.Contains("slot.ics", finnsMail.Attachments, StringComparison.Ordinal);
+        Assert.Contains("answer three short questions", finnsMail.Body, StringComparison.Ordinal);
+
+        // Finn never answered the screening: his slot page asks, refuses half an answer, and passes his answers to Jon only.
+        var finnsSlot = await practice.Driver.LinkFromHeldMail("finn@example.com", "/events/slots/cancel");
+        Assert.Contains("Three questions before your slot", await finn.Html(finnsSlot), StringComparison.Ordinal);
+        Assert.Contains("Screening not answered yet", await practice.Jon.Html(page + "/attendance"), StringComparison.Ordinal);
+        var half = await finn.Post(finnsSlot, new Dictionary<string, string> { ["Input.Injury"] = "no", ["Input.Condition"] = "maybe" }, finnsSlot + "&handler=Screening");
+        Assert.Equal(HttpStatusCode.BadRequest, half.StatusCode);
+        Assert.Contains("Answer the three questions", await half.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var answers = new Dictionary<string, string> { ["Input.Injury"] = "no", ["Input.Condition"] = "no", ["Input.Avoid"] = "yes", ["Input.Note"] = "not the neck please" };
+        var answered = await finn.Post(finnsSlot, answers, finnsSlot + "&handler=Screening");
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains("Your therapist will read your answers", await answered.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.DoesNotContain("Three questions before your slot", await finn.Html(finnsSlot), StringComparison.Ordinal);
+        var jonsList = await practice.Jon.Html(page + "/attendance");
+        Assert.Contains("Prefers not to be touched somewhere", jonsList, StringComparison.Ordinal);
+        Assert.Contains("not the neck please", jonsList, StringComparison.Ordinal);
+        Assert.Contains(await practice.Audit(), a => a.Item2 == "chair-event" && a.Item4?.StartsWith("screening of slot", StringComparison.Ordinal) == true);
         rosterHtml = await employer.Html(roster);
         Assert.Contains("Finn Second", rosterHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("Erin Employee", rosterHtml, StringComparison.Ordinal);
