@@ -18,7 +18,9 @@ internal sealed class PracticeWithStaff : IAsyncDisposable
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private PracticeWithStaff(KnotworkApp app, TestClock clock) => (App, Clock) = (app, clock);
+    private readonly IAsyncDisposable? _database;
+
+    private PracticeWithStaff(KnotworkApp app, TestClock clock, IAsyncDisposable? database) => (App, Clock, _database) = (app, clock, database);
 
     public KnotworkApp App { get; }
 
@@ -38,10 +40,12 @@ internal sealed class PracticeWithStaff : IAsyncDisposable
     public LocalDate NextTuesday =>
         Instant.FromDateTimeOffset(Clock.Now).InZone(TherapistDayTests.LosAngeles).Date.PlusDays(2).With(DateAdjusters.NextOrSame(IsoDayOfWeek.Tuesday));
 
-    public static async Task<PracticeWithStaff> StartAsync()
+    /// <summary>Starts the practice on SQLite, or on a throwaway PostgreSQL database when <paramref name="postgres"/> is set.</summary>
+    public static async Task<PracticeWithStaff> StartAsync(bool postgres = false)
     {
         var clock = new TestClock(DateTimeOffset.UtcNow);
-        var practice = new PracticeWithStaff(new KnotworkApp(clock: clock), clock);
+        var database = postgres ? await Reliability.ThrowawayPostgres.CreateAsync() : null;
+        var practice = new PracticeWithStaff(new KnotworkApp(database?.ConnectionString, clock: clock), clock, database);
         var driver = practice.Driver;
         practice.Owner = await practice.SignedIn(() => driver.SetUpOwner());
         practice.Maria = await practice.SignedIn(() => driver.InviteTherapist(practice.Owner, "Maria A", "maria@knotwork.test"));
@@ -52,7 +56,12 @@ internal sealed class PracticeWithStaff : IAsyncDisposable
         return practice;
     }
 
-    public ValueTask DisposeAsync() => App.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
 
     /// <summary>The starts offered with Maria for a 60-minute deep tissue session at <paramref name="zip"/> on <paramref name="day"/>.</summary>
     public async Task<List<string>> MariasSlots(string zip, LocalDate day)
