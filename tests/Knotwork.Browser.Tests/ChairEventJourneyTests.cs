@@ -146,6 +146,14 @@ public class ChairEventJourneyTests(PracticeBrowserFixture practice) : IClassFix
         await AssertFitsThePhone(employer);
         await BrowserFixture.Screenshot(employer, "event-roster-phone");
 
+        // Maria's day shows the event as a stop with its drive, address and a way to the slots.
+        await owner.GotoAsync($"/practice/day?date={day.ToString("uuuu-MM-dd", null)}&therapist=maria");
+        await owner.WaitForSelectorAsync(".event-stop");
+        Assert.Contains("Mojave Aerospace Works, chair 1", await owner.InnerTextAsync(".event-stop"), StringComparison.Ordinal);
+        await AssertFitsThePhone(owner);
+        Assert.Empty(await AccessibilityTests.SeriousViolations(owner));
+        await BrowserFixture.Screenshot(owner, "event-day-phone");
+
         // The owner sees Sam, with the screening, on the attendance page; the slot is days away, so it cannot be marked yet.
         await owner.GotoAsync(eventPath + "/attendance");
         var attendance = await owner.InnerTextAsync("main");

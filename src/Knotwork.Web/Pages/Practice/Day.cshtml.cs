@@ -35,6 +35,9 @@ internal sealed class DayModel(KnotworkDbContext db, PracticeSchedules schedules
     /// <summary>The bookings of the day by id (as <see cref="DayVisit.Id"/>).</summary>
     public IReadOnlyDictionary<string, BookingRecord> Bookings { get; private set; } = new Dictionary<string, BookingRecord>();
 
+    /// <summary>The chair massage events of the day by their id in the plan (as <see cref="DayEvent.VisitId"/>).</summary>
+    public IReadOnlyDictionary<string, DayEvent> Events { get; private set; } = new Dictionary<string, DayEvent>();
+
     /// <summary>The latest pain map of each client booked today who has a record: when, and the regions marked.</summary>
     public IReadOnlyDictionary<Guid, LatestPainMap> PainMaps { get; private set; } = new Dictionary<Guid, LatestPainMap>();
 
@@ -61,8 +64,10 @@ internal sealed class DayModel(KnotworkDbContext db, PracticeSchedules schedules
 
         var booked = await Whose.BookedAsync(db, User, zone.AtStartOfDay(day).ToInstant(), zone.AtStartOfDay(day.PlusDays(1)).ToInstant(), cancellationToken);
         Bookings = booked.ToDictionary(b => b.Id.ToString());
+        var events = await Whose.EventsAsync(db, zone.AtStartOfDay(day).ToInstant(), zone.AtStartOfDay(day.PlusDays(1)).ToInstant(), cancellationToken);
+        Events = events.ToDictionary(e => e.VisitId);
         var setup = Whose.Setup;
-        Plan = DayPlan.For(setup, who, day, booked.Select(WhoseDay.ToVisit), StraightLineTravel.For(setup), ZipCodes.Default);
+        Plan = DayPlan.For(setup, who, day, [.. booked.Select(WhoseDay.ToVisit), .. events.Select(WhoseDay.ToVisit)], StraightLineTravel.For(setup), ZipCodes.Default);
         PainMaps = await LatestPainMapsAsync(booked, cancellationToken);
         Intakes = await Treatment.IntakeSummary.ForBookingsAsync(db, kb, [.. booked.Select(b => b.Id)], cancellationToken);
         await audit.RecordAsync(AuditAction.Read, AuditSubject.Booking, who.Id, WhoseDay.DateValue(day), cancellationToken);

@@ -33,6 +33,9 @@ internal sealed class WeekModel(KnotworkDbContext db, PracticeSchedules schedule
     /// <summary>The bookings of the week by id (as <see cref="DayVisit.Id"/>).</summary>
     public IReadOnlyDictionary<string, BookingRecord> Bookings { get; private set; } = new Dictionary<string, BookingRecord>();
 
+    /// <summary>The chair massage events of the week by their id in the plans (as <see cref="DayEvent.VisitId"/>).</summary>
+    public IReadOnlyDictionary<string, DayEvent> Events { get; private set; } = new Dictionary<string, DayEvent>();
+
     public async Task<IActionResult> OnGetAsync(string? start, string? therapist, CancellationToken cancellationToken)
     {
         Whose = await WhoseDay.ResolveAsync(db, schedules, User, therapist, cancellationToken);
@@ -55,7 +58,9 @@ internal sealed class WeekModel(KnotworkDbContext db, PracticeSchedules schedule
         Bookings = booked.ToDictionary(b => b.Id.ToString());
         var setup = Whose.Setup;
         var travel = StraightLineTravel.For(setup);
-        var visits = booked.Select(WhoseDay.ToVisit).ToList();
+        var events = await Whose.EventsAsync(db, zone.AtStartOfDay(Start).ToInstant(), zone.AtStartOfDay(Start.PlusDays(7)).ToInstant(), cancellationToken);
+        Events = events.ToDictionary(e => e.VisitId);
+        List<DayVisit> visits = [.. booked.Select(WhoseDay.ToVisit), .. events.Select(WhoseDay.ToVisit)];
         Days = [.. Enumerable.Range(0, 7).Select(i => DayPlan.For(setup, who, Start.PlusDays(i), visits, travel, ZipCodes.Default))];
         await audit.RecordAsync(AuditAction.Read, AuditSubject.Booking, who.Id, "week of " + WhoseDay.DateValue(Start), cancellationToken);
         return Page();

@@ -98,6 +98,43 @@ internal sealed record WhoseDay
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The chair massage events the therapist works (confirmed, or held and closed) starting in [<paramref name="from"/>,
+    /// <paramref name="to"/>), with their chairs and how many of those chairs' slots are booked. Staff see these as the
+    /// therapist's own time, as the scheduler does.
+    /// </summary>
+    public async Task<List<DayEvent>> EventsAsync(KnotworkDbContext db, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var id = Therapist?.Id ?? throw new InvalidOperationException("No therapist.");
+        var fromUtc = from.ToDateTimeUtc();
+        var toUtc = to.ToDateTimeUtc();
+        var events = await db.ChairEvents.AsNoTracking().Include(e => e.Therapists)
+            .Where(e => (e.Status == ChairEventStatus.Confirmed || e.Status == ChairEventStatus.Closed)
+                        && e.StartUtc >= fromUtc && e.StartUtc < toUtc && e.Therapists.Any(t => t.TherapistId == id))
+            .ToListAsync(cancellationToken);
+        var ids = events.Select(e => e.Id).ToList();
+        var booked = await db.EventSlotBookings.AsNoTracking()
+            .Where(b => ids.Contains(b.EventId) && b.Status == EventSlotStatus.Booked)
+            .Select(b => new { b.EventId, b.SlotId })
+            .ToListAsync(cancellationToken);
+        return [.. events.OrderBy(e => e.StartUtc).Select(e =>
+        {
+            var chairs = e.Therapists.Where(t => t.TherapistId == id).Select(t => t.Chair).Order().ToList();
+            var prefixes = chairs.Select(c => c.ToString(CultureInfo.InvariantCulture) + "-").ToList();
+            var taken = booked.Count(b => b.EventId == e.Id && prefixes.Any(p => b.SlotId.StartsWith(p, StringComparison.Ordinal)));
+            return new DayEvent(e, chairs, taken);
+        })];
+    }
+
+    /// <summary>A chair massage event as the day plan needs it: a stop like a visit, with no service.</summary>
+    public static DayVisit ToVisit(DayEvent chairEvent)
+    {
+        ArgumentNullException.ThrowIfNull(chairEvent);
+        var e = chairEvent.Event;
+        return new DayVisit(chairEvent.VisitId, string.Empty, e.Zip, Instant.FromDateTimeUtc(e.StartUtc), Instant.FromDateTimeUtc(e.EndUtc));
+    }
+
     /// <summary>A booking as the day plan needs it.</summary>
     public static DayVisit ToVisit(BookingRecord booking)
     {
@@ -128,4 +165,11 @@ internal sealed record WhoseDay
 
     /// <summary>The link query naming the therapist shown, for the owner (who may choose), else empty.</summary>
     public string TherapistQuery => CanChoose && Therapist is not null ? "&therapist=" + Uri.EscapeDataString(Therapist.Id) : string.Empty;
+}
+
+/// <summary>A chair massage event on a therapist's day: the event, the chairs they work, and how many of those chairs' slots employees booked.</summary>
+internal sealed record DayEvent(ChairEventRecord Event, IReadOnlyList<int> Chairs, int SlotsBooked)
+{
+    /// <summary>Its id in the day plan (never a booking's id).</summary>
+    public string VisitId => "event-" + Event.Id.ToString("N");
 }
