@@ -42,6 +42,9 @@ internal sealed class DashboardModel(KnotworkDbContext db, KnowledgeBase kb, Pra
 
     public IReadOnlyList<ChronicPoint> Chronic { get; private set; } = [];
 
+    /// <summary>For the owner: chair massage events employers asked for that still wait for an answer (0 for therapists).</summary>
+    public int EventRequestsWaiting { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = User.UserId()!.Value;
@@ -50,6 +53,9 @@ internal sealed class DashboardModel(KnotworkDbContext db, KnowledgeBase kb, Pra
         var today = Instant.FromDateTimeUtc(now).InZone(zone).Date;
         var from = zone.AtStartOfDay(today).ToInstant().ToDateTimeUtc();
         var to = zone.AtStartOfDay(today.PlusDays(1)).ToInstant().ToDateTimeUtc();
+
+        if (User.IsInRole(Roles.Owner))
+            EventRequestsWaiting = await db.ChairEvents.CountAsync(e => e.Status == ChairEventStatus.Requested && e.EndUtc > now, cancellationToken);
 
         var bookings = await (await db.BookingsVisibleToAsync(User, cancellationToken)).AsNoTracking()
             .Where(b => b.Status == BookingStatus.Booked && b.StartUtc >= from && b.StartUtc < to).ToListAsync(cancellationToken);

@@ -4,11 +4,11 @@ using Knotwork.Web.Tests.Pages.Practice;
 
 namespace Knotwork.Web.Tests.Pages.Events;
 
-/// <summary>A confirmed event on the day and week of the therapist who works it.</summary>
+/// <summary>A request waiting on the owner's dashboard; a confirmed event on the day and week of the therapist who works it.</summary>
 public sealed partial class ChairEventPagesTests
 {
     [Fact]
-    public async Task Confirmed_TheTherapistsDayShowsTheEventWithItsDrive_AndTheWeekListsIt_NobodyElsesDoes()
+    public async Task Requested_TheOwnersDashboardSaysItWaits_Confirmed_TheTherapistsDayShowsItWithItsDrive_AndTheWeekListsIt_NobodyElsesDoes()
     {
         await using var practice = await PracticeWithStaff.StartAsync();
         var day = practice.NextTuesday;
@@ -17,7 +17,10 @@ public sealed partial class ChairEventPagesTests
         var page = $"/practice/events/{id}";
         var dayPage = $"/practice/day?date={TherapistDayTests.Date(day)}";
         Assert.DoesNotContain("Acme Widgets", await practice.Jon.Html(dayPage), StringComparison.Ordinal); // asked for, not confirmed
+        Assert.Contains("1 chair massage event request waits for your answer", await practice.Owner.Html("/practice/dashboard"), StringComparison.Ordinal);
+        Assert.DoesNotContain("event request", await practice.Jon.Html("/practice/dashboard"), StringComparison.Ordinal); // the owner answers
         Assert.Equal(HttpStatusCode.OK, (await practice.Owner.Post(page, new Dictionary<string, string> { ["Chairs[0]"] = "jon" }, page + "?handler=Confirm")).StatusCode);
+        Assert.DoesNotContain("event request", await practice.Owner.Html("/practice/dashboard"), StringComparison.Ordinal);
         var join = await practice.Driver.LinkFromHeldMail(Contact, "/join");
         Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Post(join, Employee("Erin Employee", "erin@example.com"), join + "&handler=Book")).StatusCode);
 
