@@ -35,6 +35,8 @@ internal sealed class CancelSlotModel(EventStore store, AuditTrail audit, TimePr
     {
         if (await Load(token, cancellationToken) is { } missing)
             return missing;
+        if (Event.Status == ChairEventStatus.Cancelled)
+            return Redirect(ChairEventText.CancelPath(Token)); // called off: the page says so, and there is no slot to free
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         switch (await store.CancelSlotAsync(Token, now, cancellationToken))
         {
