@@ -314,6 +314,55 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Equal(Duration.FromMinutes(90), summary.TherapistTime); // Maria: 15 minutes' setup, the hour, 15 to pack up
     }
 
+    [Fact]
+    public async Task CallingOff_FreesTheTherapistsTime_ClosesTheEmployeesLink_StopsReminders_AndReturnsWhoBooked()
+    {
+        var ev = await Confirmed(Request(23, 11, 30, 13, 30, chairs: 1), "maria"); // Tuesday
+        var booked = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(ev, "1-1130", "Booked Before"));
+        Assert.IsType<BookingOutcome.Conflict>(await BookVisit(At(23, 12)));
+        await using var db = Database.NewContext();
+        var store = Store(db);
+
+        var cancelled = Assert.IsType<EventCancelOutcome.Cancelled>(await store.CancelEventAsync(ev.Event.Id, Now, Token));
+
+        Assert.Equal([("Booked Before", "booked.before@acme.example", booked.Booking.Id)], cancelled.Booked.Select(b => (b.Name, b.Email, b.Id)));
+        Assert.Empty(await db.ChairEventBusyTimeAsync(At(23, 0), At(23, 23), Token));
+        Assert.IsType<BookingOutcome.Created>(await BookVisit(At(23, 12))); // Maria's time is free again
+        var closed = Assert.IsType<SlotBookingOutcome.Closed>(await BookSlot(ev, "1-1150", "Too Late"));
+        Assert.Contains("called off", closed.Message, StringComparison.Ordinal);
+        Assert.IsType<WaitingListOutcome.Closed>(await Wait(ev, "Too Late", Now));
+        var view = (await store.ForEmployeesAsync(ev.Event.Id, ev.EmployeeToken, Now, Token))!;
+        Assert.Equal((false, "This event has been called off."), (view.Open, view.ClosedReason));
+        Assert.True((await Roster(ev.RosterToken))!.CalledOff);
+        Assert.DoesNotContain(await db.SlotReminderCandidatesAsync(At(23, 11).ToDateTimeUtc(), TimeSpan.FromDays(1), Token), c => c.BookingId == booked.Booking.Id);
+        var stored = await db.ChairEvents.AsNoTracking().SingleAsync(e => e.Id == ev.Event.Id, Token);
+        Assert.Equal((ChairEventStatus.Cancelled, Now.ToDateTimeUtc()), (stored.Status, stored.DecidedAtUtc));
+        Assert.Equal(new EventCancelOutcome.NotConfirmed(ChairEventStatus.Cancelled), await store.CancelEventAsync(ev.Event.Id, Now, Token));
+        Assert.Equal(new EventCloseOutcome.NotConfirmed(ChairEventStatus.Cancelled), await store.CloseEventAsync(ev.Event.Id, At(23, 14), Token));
+        Assert.IsType<EventCancelOutcome.NotFound>(await store.CancelEventAsync(Guid.NewGuid(), Now, Token));
+    }
+
+    [Fact]
+    public async Task AnEventThatStarted_CannotBeCalledOff_NorClosedBeforeItEnds_AndClosingMakesAttendanceFinal()
+    {
+        var ev = await Confirmed(Request(25, 10, 0, 11, 0, chairs: 1), "maria"); // Thursday
+        var came = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(ev, "1-1000", "Came Along"));
+        await using var db = Database.NewContext();
+        var store = Store(db);
+
+        Assert.IsType<EventCancelOutcome.Started>(await store.CancelEventAsync(ev.Event.Id, At(25, 10), Token));
+        Assert.IsType<EventCloseOutcome.NotOver>(await store.CloseEventAsync(ev.Event.Id, At(25, 10, 59), Token));
+        Assert.IsType<AttendanceOutcome.Recorded>(await store.RecordAttendanceAsync(came.Booking.Id, Attendance.Came, At(25, 10, 30), "maria", Token));
+
+        Assert.IsType<EventCloseOutcome.Closed>(await store.CloseEventAsync(ev.Event.Id, At(25, 11), Token));
+
+        Assert.Equal(ChairEventStatus.Closed, (await store.GetAsync(ev.Event.Id, Token))!.Status);
+        Assert.Equal(new AttendanceOutcome.EventOver(ChairEventStatus.Closed), await store.RecordAttendanceAsync(came.Booking.Id, Attendance.NoShow, At(25, 12), "maria", Token));
+        Assert.Equal(1, (await store.SummaryAsync(ev.Event.Id, Setup, Travel, Token))!.Attended);
+        Assert.Single(await db.ChairEventBusyTimeAsync(At(25, 0), At(25, 23), Token)); // held: still Maria's busy time
+        Assert.IsType<EventCancelOutcome.NotConfirmed>(await store.CancelEventAsync(ev.Event.Id, Now, Token));
+    }
+
     private static async Task<List<string>> RawCells(KnotworkDbContext db, string sql)
     {
         var connection = db.Database.GetDbConnection();

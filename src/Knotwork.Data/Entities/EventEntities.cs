@@ -99,7 +99,7 @@ public sealed class ChairEventRecord
 
     public DateTime? ConfirmedAtUtc { get; set; }
 
-    /// <summary>When the owner declined or cancelled it, or null.</summary>
+    /// <summary>When the owner declined, called off or closed it, or null.</summary>
     public DateTime? DecidedAtUtc { get; set; }
 
     /// <summary>The therapists at the chairs (empty until confirmed).</summary>

@@ -73,6 +73,54 @@ public abstract record EventDeclineOutcome
     public sealed record NotFound : EventDeclineOutcome;
 }
 
+/// <summary>What became of the owner calling off a confirmed event.</summary>
+public abstract record EventCancelOutcome
+{
+    private EventCancelOutcome()
+    {
+    }
+
+    /// <summary>
+    /// Called off: the therapists' time is free, the employees' link no longer offers slots and no reminders go.
+    /// <paramref name="Booked"/> are the employees who held a slot, to be told (their rows stay as they were, for the record).
+    /// </summary>
+    /// <param name="Event">The event as saved.</param>
+    /// <param name="Booked">The slots booked when it was called off, in time order.</param>
+    public sealed record Cancelled(ChairEventRecord Event, IReadOnlyList<EventSlotBookingRecord> Booked) : EventCancelOutcome;
+
+    /// <summary>The event has started: it can no longer be called off; nothing changed.</summary>
+    public sealed record Started : EventCancelOutcome;
+
+    /// <summary>The event is not confirmed (still requested, declined, closed or called off already); nothing changed.</summary>
+    /// <param name="Status">Where it stands.</param>
+    public sealed record NotConfirmed(ChairEventStatus Status) : EventCancelOutcome;
+
+    /// <summary>No event with that id.</summary>
+    public sealed record NotFound : EventCancelOutcome;
+}
+
+/// <summary>What became of the owner closing a held event.</summary>
+public abstract record EventCloseOutcome
+{
+    private EventCloseOutcome()
+    {
+    }
+
+    /// <summary>Closed: its figures (attendance, the summary) are final.</summary>
+    /// <param name="Event">The event as saved.</param>
+    public sealed record Closed(ChairEventRecord Event) : EventCloseOutcome;
+
+    /// <summary>The event has not ended yet; nothing changed.</summary>
+    public sealed record NotOver : EventCloseOutcome;
+
+    /// <summary>The event is not confirmed (still requested, declined, closed or called off already); nothing changed.</summary>
+    /// <param name="Status">Where it stands.</param>
+    public sealed record NotConfirmed(ChairEventStatus Status) : EventCloseOutcome;
+
+    /// <summary>No event with that id.</summary>
+    public sealed record NotFound : EventCloseOutcome;
+}
+
 /// <summary>What became of an employee asking for a slot; each case maps to one answer of the event page.</summary>
 public abstract record SlotBookingOutcome
 {
@@ -188,6 +236,10 @@ public abstract record AttendanceOutcome
     /// <summary>The slot was cancelled: there is nobody to record.</summary>
     public sealed record Cancelled : AttendanceOutcome;
 
+    /// <summary>The event is closed (its figures are final) or was called off: attendance no longer changes.</summary>
+    /// <param name="Status">Where the event stands.</param>
+    public sealed record EventOver(ChairEventStatus Status) : AttendanceOutcome;
+
     /// <summary>No such slot booking (or not at the given therapist's chair).</summary>
     public sealed record NotFound : AttendanceOutcome;
 }
@@ -209,14 +261,18 @@ public sealed record RosterLine(int Chair, string SlotId, ZonedDateTime Start, Z
 /// <param name="SlotsOffered">The slots of all chairs.</param>
 /// <param name="SignUpClosed">Whether the employer closed the sign-up.</param>
 /// <param name="Lines">The booked slots in time order, then by chair.</param>
-public sealed record EventRoster(Guid EventId, string Company, LocalDate Date, LocalTime Start, LocalTime End, int SlotsOffered, bool SignUpClosed, IReadOnlyList<RosterLine> Lines);
+/// <param name="CalledOff">Whether the practice called the event off.</param>
+public sealed record EventRoster(Guid EventId, string Company, LocalDate Date, LocalTime Start, LocalTime End, int SlotsOffered, bool SignUpClosed, IReadOnlyList<RosterLine> Lines, bool CalledOff);
 
 /// <summary>What the employees' page shows: the event and its free slots only.</summary>
 /// <param name="Event">The event (company, day, times; its contact details are not for employees).</param>
 /// <param name="Free">The free slots, chair by chair in time order.</param>
-/// <param name="Open">Whether employees can still book (see <see cref="SlotBookingOutcome.Closed"/>).</param>
-public sealed record EventForEmployees(ChairEventRecord Event, IReadOnlyList<EventSlot> Free, bool Open)
+/// <param name="ClosedReason">Why employees can no longer book (see <see cref="SlotBookingOutcome.Closed"/>), or null while they can.</param>
+public sealed record EventForEmployees(ChairEventRecord Event, IReadOnlyList<EventSlot> Free, string? ClosedReason)
 {
+    /// <summary>Whether employees can still book.</summary>
+    public bool Open => ClosedReason is null;
+
     /// <summary>Whether every slot is taken.</summary>
     public bool Full => Free.Count == 0;
 }

@@ -147,6 +147,56 @@ public sealed class EventStore
         return new EventDeclineOutcome.Declined(record);
     }
 
+    /// <summary>
+    /// Calls off confirmed event <paramref name="eventId"/> as of <paramref name="now"/>, unless it has started: under
+    /// the event's lock (no slot is taken meanwhile) it becomes <see cref="ChairEventStatus.Cancelled"/>, which frees
+    /// the therapists' time, closes the employees' link and stops the slot reminders. Returns the employees booked
+    /// then, so they can be told; their slot rows are left as they were.
+    /// </summary>
+    public async Task<EventCancelOutcome> CancelEventAsync(Guid eventId, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await BeginEventLockAsync(eventId, cancellationToken);
+        var record = await _db.ChairEvents.Include(e => e.Therapists).SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        if (record is null)
+            return new EventCancelOutcome.NotFound();
+        if (record.Status != ChairEventStatus.Confirmed)
+            return new EventCancelOutcome.NotConfirmed(record.Status);
+        if (Instant.FromDateTimeUtc(record.StartUtc) <= now)
+            return new EventCancelOutcome.Started();
+
+        record.Status = ChairEventStatus.Cancelled;
+        record.DecidedAtUtc = now.ToDateTimeUtc();
+        await _db.SaveChangesAsync(cancellationToken);
+        var booked = await SlotBookingsAsync(eventId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _db.ChangeTracker.Clear();
+        return new EventCancelOutcome.Cancelled(record, booked);
+    }
+
+    /// <summary>
+    /// Closes confirmed event <paramref name="eventId"/> once it has ended as of <paramref name="now"/>: it becomes
+    /// <see cref="ChairEventStatus.Closed"/>, so attendance and the summary no longer change (it stays the therapists'
+    /// busy time, as it was held).
+    /// </summary>
+    public async Task<EventCloseOutcome> CloseEventAsync(Guid eventId, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await BeginEventLockAsync(eventId, cancellationToken);
+        var record = await _db.ChairEvents.SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        if (record is null)
+            return new EventCloseOutcome.NotFound();
+        if (record.Status != ChairEventStatus.Confirmed)
+            return new EventCloseOutcome.NotConfirmed(record.Status);
+        if (Instant.FromDateTimeUtc(record.EndUtc) > now)
+            return new EventCloseOutcome.NotOver();
+
+        record.Status = ChairEventStatus.Closed;
+        record.DecidedAtUtc = now.ToDateTimeUtc();
+        await _db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _db.Entry(record).State = EntityState.Detached;
+        return new EventCloseOutcome.Closed(record);
+    }
+
     /// <summary>The event behind employee link (<paramref name="eventId"/>, <paramref name="employeeToken"/>) with its free slots as of <paramref name="now"/>, or null.</summary>
     public async Task<EventForEmployees?> ForEmployeesAsync(Guid eventId, string employeeToken, Instant now, CancellationToken cancellationToken = default)
     {
@@ -156,7 +206,7 @@ public sealed class EventStore
             return null;
         var slots = ToDomain(record!).Slots(Zone(record!));
         var taken = await TakenSlotIdsAsync(eventId, cancellationToken);
-        return new EventForEmployees(record!, EventSlots.Free(slots, taken), ClosedMessage(record!, now) is null);
+        return new EventForEmployees(record!, EventSlots.Free(slots, taken), ClosedMessage(record!, now));
     }
 
     /// <summary>
@@ -376,7 +426,7 @@ public sealed class EventStore
             .ToList();
         return new EventRoster(
             record.Id, record.Company, LocalDate.FromDateOnly(record.Date), LocalTime.FromTimeOnly(record.Start), LocalTime.FromTimeOnly(record.End),
-            ToDomain(record).Slots(zone).Count, record.SignUpClosedAtUtc is not null, lines);
+            ToDomain(record).Slots(zone).Count, record.SignUpClosedAtUtc is not null, lines, record.Status == ChairEventStatus.Cancelled);
     }
 
     /// <summary>
@@ -397,6 +447,9 @@ public sealed class EventStore
 
         if (booking.Status == EventSlotStatus.Cancelled)
             return new AttendanceOutcome.Cancelled();
+        var eventStatus = await _db.ChairEvents.Where(e => e.Id == booking.EventId).Select(e => e.Status).SingleAsync(cancellationToken);
+        if (eventStatus != ChairEventStatus.Confirmed)
+            return new AttendanceOutcome.EventOver(eventStatus);
         if (Instant.FromDateTimeUtc(booking.StartUtc) > now)
             return new AttendanceOutcome.NotYet();
         booking.Attendance = attendance == Attendance.NotRecorded ? null : attendance;
@@ -477,7 +530,8 @@ public sealed class EventStore
 
     /// <summary>Why employees can no longer book or wait for a slot of <paramref name="record"/> as of <paramref name="now"/>, or null while they can.</summary>
     private static string? ClosedMessage(ChairEventRecord record, Instant now) =>
-        record.Status != ChairEventStatus.Confirmed ? "This event has been called off or has already taken place."
+        record.Status == ChairEventStatus.Cancelled ? "This event has been called off."
+        : record.Status != ChairEventStatus.Confirmed ? "This event has already taken place."
         : record.SignUpClosedAtUtc is not null ? "The sign-up for this event is closed."
         : Instant.FromDateTimeUtc(record.StartUtc) <= now ? "This event has started; slots can no longer be booked."
         : null;

@@ -144,6 +144,27 @@ internal static class MailTemplates
         "It takes place through your clothes; come a minute early.</p>" +
         $"<p>Cannot come? Cancel here, so a colleague can take the slot (a private link, keep it to yourself): {A(cancelLink)}</p>");
 
+    /// <summary>
+    /// To an employee whose chair massage event the practice called off: their slot is gone, and the attached
+    /// cancellation (slot.ics, METHOD:CANCEL, the invitation's UID) takes it out of their calendar.
+    /// </summary>
+    public static MailText EventSlotCalledOff(string name, string company, string when, string calendar) => new(
+        $"Called off: chair massage at {company}, {when}",
+        $"<p>Hello {E(name)},</p><p>We are sorry: the chair massage event at {E(company)} is called off, so your slot on {E(when)} will not take place.</p>" +
+        "<p>The attached file (slot.ics) removes it from your calendar. There is nothing for you to do.</p>")
+    {
+        Attachments = [new MailAttachment("slot.ics", "text/calendar; method=CANCEL; charset=utf-8", calendar)],
+    };
+
+    /// <summary>To an employer whose chair massage event the practice called off: that it will not take place, and how many employees were told.</summary>
+    public static MailText EventCalledOff(string contactName, string company, string when, int employeesTold) => new(
+        $"Called off: chair massage at {company}, {when}",
+        $"<p>Hello {E(contactName)},</p><p>We are sorry: we have had to call off the chair massage event at {E(company)} on {E(when)}.</p>" +
+        (employeesTold == 0
+            ? "<p>No employee had booked a slot yet; the employees' link no longer offers slots.</p>"
+            : $"<p>We e-mailed the {employeesTold} {(employeesTold == 1 ? "employee" : "employees")} who had booked a slot; the employees' link no longer offers slots.</p>") +
+        "<p>Questions? Reply to this e-mail or call the practice.</p>");
+
     private static string E(string text) => HtmlEncoder.Default.Encode(text);
 
     private static string A(string link) => $"<a href=\"{E(link)}\">{E(link)}</a>";

@@ -55,8 +55,8 @@ internal sealed class CancelSlotModel(EventStore store, AuditTrail audit, TimePr
         if (!Open)
         {
             Input = ScreeningForm.From(Booking.Screening);
-            return Refuse(StatusCodes.Status409Conflict, Booking.Status == EventSlotStatus.Cancelled
-                ? "This slot is cancelled, so there is nothing to answer."
+            return Refuse(StatusCodes.Status409Conflict, Event.Status == ChairEventStatus.Cancelled ? "This event has been called off, so there is nothing to answer."
+                : Booking.Status == EventSlotStatus.Cancelled ? "This slot is cancelled, so there is nothing to answer."
                 : "Your slot has started: tell your therapist in person.");
         }
 
@@ -76,6 +76,8 @@ internal sealed class CancelSlotModel(EventStore store, AuditTrail audit, TimePr
     {
         if (await Load(token, cancellationToken) is { } missing)
             return missing;
+        if (Event.Status == ChairEventStatus.Cancelled)
+            return Redirect(ChairEventText.CancelPath(Token)); // called off: the page says so, and there is no slot to free
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         switch (await store.CancelSlotAsync(Token, now, cancellationToken))
         {
@@ -110,7 +112,7 @@ internal sealed class CancelSlotModel(EventStore store, AuditTrail audit, TimePr
         if (!ChairEventText.Plausible(token) || await store.SlotByCancelTokenAsync(token!, cancellationToken) is not { } found)
             return NotFound();
         (Booking, Event, Token) = (found.Booking, found.Event, token!);
-        Open = Booking.Status == EventSlotStatus.Booked && Instant.FromDateTimeUtc(Booking.StartUtc) > Instant.FromDateTimeOffset(clock.GetUtcNow());
+        Open = Booking.Status == EventSlotStatus.Booked && Event.Status != ChairEventStatus.Cancelled && Instant.FromDateTimeUtc(Booking.StartUtc) > Instant.FromDateTimeOffset(clock.GetUtcNow());
         return null;
     }
 }

@@ -29,6 +29,13 @@ internal static class ChairEventText
     /// <summary>"Tuesday, March 2, 2027 at 9:15 AM" for a slot.</summary>
     public static string When(EventSlot slot) => $"{slot.Start.Date.ToString("dddd, MMMM d, uuuu", English)} at {Clock(slot.Start)}";
 
+    /// <summary>"Tuesday, March 2, 2027 at 9:15 AM" for a booked slot, in the event's time zone.</summary>
+    public static string When(ChairEventRecord e, EventSlotBookingRecord booking)
+    {
+        var start = SlotTimes(e, booking).Start;
+        return $"{start.Date.ToString("dddd, MMMM d, uuuu", English)} at {Clock(start)}";
+    }
+
     /// <summary>"$1,234.00".</summary>
     public static string Price(decimal amount) => "$" + amount.ToString("#,0.00", English);
 
@@ -68,4 +75,41 @@ internal static class ChairEventText
                 },
             ],
         });
+
+    /// <summary>
+    /// The cancellation of an employee's slot invitation (METHOD:CANCEL, the same UID as <see cref="Invitation"/>,
+    /// SEQUENCE 1 as the invitation went out at 0), for an event the practice called off.
+    /// </summary>
+    public static string Cancellation(ChairEventRecord e, EventSlotBookingRecord booking, CalendarPerson organizer, Instant stamp)
+    {
+        var (start, end) = SlotTimes(e, booking);
+        return ICalendarWriter.Write(new CalendarFile
+        {
+            Method = CalendarMethod.Cancel,
+            Events =
+            [
+                new CalendarEvent
+                {
+                    Uid = $"{booking.Id}@knotwork",
+                    Start = start,
+                    End = end,
+                    Summary = $"Called off: chair massage at {e.Company}",
+                    Location = Where(e),
+                    Description = $"The chair massage event at {e.Company} is called off.",
+                    Status = EventStatus.Cancelled,
+                    Sequence = 1,
+                    Stamp = stamp,
+                    Organizer = organizer,
+                    Attendees = [new CalendarPerson(booking.Name, booking.Email)],
+                },
+            ],
+        });
+    }
+
+    /// <summary>When a booked slot starts and ends, in the event's time zone.</summary>
+    private static (ZonedDateTime Start, ZonedDateTime End) SlotTimes(ChairEventRecord e, EventSlotBookingRecord booking)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[e.TimeZone];
+        return (Instant.FromDateTimeUtc(booking.StartUtc).InZone(zone), Instant.FromDateTimeUtc(booking.EndUtc).InZone(zone));
+    }
 }

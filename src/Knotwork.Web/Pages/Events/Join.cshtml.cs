@@ -93,7 +93,7 @@ internal sealed class JoinModel(EventStore store, AuditTrail audit, TimeProvider
                 View = View with { Free = [] };
                 return Refuse(StatusCodes.Status409Conflict, "Every slot is taken now. You can join the waiting list below.");
             case SlotBookingOutcome.Closed(var message):
-                View = View with { Open = false };
+                View = View with { ClosedReason = message };
                 return Refuse(StatusCodes.Status409Conflict, message);
             case SlotBookingOutcome.AlreadyBooked:
                 return Refuse(StatusCodes.Status409Conflict, "You already have a slot at this event; the e-mail we sent has the link to cancel it.");

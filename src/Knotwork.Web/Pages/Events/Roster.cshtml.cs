@@ -32,7 +32,7 @@ internal sealed class RosterModel(EventStore store, AuditTrail audit, TimeProvid
     {
         if (await Load(id, token, cancellationToken) is { } missing)
             return missing;
-        if (!Roster.SignUpClosed && await store.CloseSignUpAsync(Token, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken))
+        if (!Roster.SignUpClosed && !Roster.CalledOff && await store.CloseSignUpAsync(Token, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken))
             await audit.RecordAsync(AuditAction.Update, AuditSubject.ChairEvent, id.ToString(), "sign-up closed with the roster link", CancellationToken.None);
         return Redirect(ChairEventText.RosterPath(id, Token));
     }

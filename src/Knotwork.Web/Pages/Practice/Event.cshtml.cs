@@ -3,6 +3,8 @@ using Knotwork.Data.Entities;
 using Knotwork.Data.Events;
 using Knotwork.Domain.Audit;
 using Knotwork.Domain.Booking;
+using Knotwork.Domain.Booking.Calendar;
+using Knotwork.Domain.Events;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Booking;
@@ -19,11 +21,13 @@ namespace Knotwork.Web.Pages.Practice;
 /// <summary>
 /// One chair massage event for the owner: the request and its quote; assigning a therapist to each chair and
 /// confirming (refused over a conflict, which is named), or declining. Confirming shows the employees' and the
-/// roster link this once (only their hashes are stored) and e-mails both to the employer's contact.
+/// roster link this once (only their hashes are stored) and e-mails both to the employer's contact. A confirmed event
+/// can be called off until it starts (each booked employee gets a calendar cancellation, the contact a note), and
+/// closed once it has ended, which makes its figures final.
 /// </summary>
 [Authorize(Policy = Roles.OwnerPolicy)]
 internal sealed class EventModel(
-    PracticeSchedules schedules, KnotworkDbContext db, EventStore store, AuditTrail audit, TimeProvider clock, PublicLinks links, IMailer mailer) : PageModel
+    PracticeSchedules schedules, KnotworkDbContext db, EventStore store, AuditTrail audit, TimeProvider clock, PublicLinks links, IMailer mailer, IConfiguration configuration) : PageModel
 {
     public ChairEventRecord Event { get; private set; } = null!;
 
@@ -45,6 +49,20 @@ internal sealed class EventModel(
 
     /// <summary>The employees booked, for the owner (with their screening answers, for the therapists).</summary>
     public IReadOnlyList<EventSlotBookingRecord> Slots { get; private set; } = [];
+
+    /// <summary>Why calling off or closing was refused, or null.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The event's figures once it is closed, or null.</summary>
+    public EventSummary? Summary { get; private set; }
+
+    /// <summary>Whether the event is confirmed and has not started: it can be called off.</summary>
+    public bool CanCallOff => Event.Status == ChairEventStatus.Confirmed && Instant.FromDateTimeUtc(Event.StartUtc) > Now;
+
+    /// <summary>Whether the event is confirmed and has ended: it can be closed.</summary>
+    public bool CanClose => Event.Status == ChairEventStatus.Confirmed && Instant.FromDateTimeUtc(Event.EndUtc) <= Now;
+
+    private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
     /// <summary>Who a therapist id is.</summary>
     public string NameOf(string therapistId) => Therapists.FirstOrDefault(t => t.Id == therapistId)?.Name ?? therapistId;
@@ -111,6 +129,73 @@ internal sealed class EventModel(
         }
     }
 
+    /// <summary>
+    /// Calls the event off (the form's <paramref name="confirm"/> box must be ticked): each employee booked is e-mailed
+    /// a calendar cancellation of their slot, and the contact that the event will not take place.
+    /// </summary>
+    public async Task<IActionResult> OnPostCallOffAsync(Guid id, string? confirm, CancellationToken cancellationToken)
+    {
+        if (await Load(id, cancellationToken) is { } missing)
+            return missing;
+        if (confirm != "yes")
+            return Refuse(StatusCodes.Status400BadRequest, "Tick the box to confirm that the event is called off; nothing was changed.");
+
+        var now = Now;
+        switch (await store.CancelEventAsync(id, now, cancellationToken))
+        {
+            case EventCancelOutcome.Cancelled(var e, var booked):
+                await audit.RecordAsync(AuditAction.Cancel, AuditSubject.ChairEvent, id.ToString(),
+                    $"called off; {booked.Count} booked employees told", CancellationToken.None);
+                var organizer = new CalendarPerson(ConfirmationMail.OrganizerName, ConfirmationMail.OrganizerAddress(configuration));
+                foreach (var b in booked)
+                {
+                    var calendar = ChairEventText.Cancellation(e, b, organizer, now);
+                    await mailer.SendAsync(b.Email, MailTemplates.EventSlotCalledOff(b.Name, e.Company, ChairEventText.When(e, b), calendar), CancellationToken.None);
+                }
+
+                await mailer.SendAsync(e.ContactEmail, MailTemplates.EventCalledOff(e.ContactName, e.Company, ChairEventText.When(e), booked.Count), CancellationToken.None);
+                await Load(id, cancellationToken);
+                Notice = $"Called off. We e-mailed {booked.Count} booked {(booked.Count == 1 ? "employee" : "employees")} and {e.ContactEmail}.";
+                return Page();
+            case EventCancelOutcome.Started:
+                return Refuse(StatusCodes.Status409Conflict, "The event has started, so it can no longer be called off.");
+            case EventCancelOutcome.NotConfirmed(var status):
+                return Refuse(StatusCodes.Status409Conflict, $"Only a confirmed event can be called off; this one is {StatusText(status)}.");
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>Closes the event once it has ended, so its attendance and summary are final.</summary>
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await Load(id, cancellationToken) is { } missing)
+            return missing;
+        switch (await store.CloseEventAsync(id, Now, cancellationToken))
+        {
+            case EventCloseOutcome.Closed:
+                await audit.RecordAsync(AuditAction.Update, AuditSubject.ChairEvent, id.ToString(), "closed; figures final", CancellationToken.None);
+                return Redirect($"/practice/events/{id}");
+            case EventCloseOutcome.NotOver:
+                return Refuse(StatusCodes.Status409Conflict, $"The event has not ended yet: close it after {ChairEventText.Clock(Event.End)}.");
+            case EventCloseOutcome.NotConfirmed(var status):
+                return Refuse(StatusCodes.Status409Conflict, $"Only a confirmed event can be closed; this one is {StatusText(status)}.");
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>How the page writes a status: "called off" for <see cref="ChairEventStatus.Cancelled"/>.</summary>
+    public static string StatusText(ChairEventStatus status) =>
+        status == ChairEventStatus.Cancelled ? "called off" : status.ToString().ToLowerInvariant();
+
+    private PageResult Refuse(int status, string message)
+    {
+        Error = message;
+        Response.StatusCode = status;
+        return Page();
+    }
+
     private async Task<IActionResult?> Load(Guid id, CancellationToken cancellationToken)
     {
         var e = await store.GetAsync(id, cancellationToken);
@@ -122,6 +207,7 @@ internal sealed class EventModel(
         Event = e;
         Therapists = practice.Setup.Therapists;
         Slots = e.Status == ChairEventStatus.Requested ? [] : await store.SlotBookingsAsync(id, cancellationToken);
+        Summary = e.Status == ChairEventStatus.Closed ? await store.SummaryAsync(id, practice.Setup, StraightLineTravel.For(practice.Setup), cancellationToken) : null;
         return null;
     }
 }

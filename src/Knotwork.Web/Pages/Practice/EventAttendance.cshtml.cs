@@ -66,6 +66,10 @@ internal sealed class EventAttendanceModel(
                 Error = "That slot was cancelled: there is nobody to record.";
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
+            case AttendanceOutcome.EventOver(var status):
+                Error = status == ChairEventStatus.Cancelled ? "This event was called off: there is nobody to record." : "This event is closed: its figures are final.";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
             default:
                 return NotFound();
         }

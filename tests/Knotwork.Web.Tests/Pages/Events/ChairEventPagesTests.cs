@@ -324,6 +324,109 @@ public sealed partial class ChairEventPagesTests
         Assert.Contains(await practice.Audit(), a => a.Item2 == "chair-event" && a.Item4 == "declined");
     }
 
+    [Fact]
+    public async Task CallOff_ByTheOwner_MailsEachBookedEmployeeACalendarCancellation_AndTheJoinLinkSaysSo_ButNotByATherapist()
+    {
+        await using var practice = await PracticeWithStaff.StartAsync();
+        var employer = new Browser(practice.App);
+        await employer.Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
+        var id = await EventId(practice);
+        var page = $"/practice/events/{id}";
+        Assert.Equal(HttpStatusCode.OK, (await practice.Owner.Post(page, new Dictionary<string, string> { ["Chairs[0]"] = "jon" }, page + "?handler=Confirm")).StatusCode);
+        var join = await practice.Driver.LinkFromHeldMail(Contact, "/join");
+        var roster = await practice.Driver.LinkFromHeldMail(Contact, "/roster");
+        Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Post(join, Employee("Erin Employee", "erin@example.com", slot: "1-1300"), join + "&handler=Book")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Post(join, Employee("Finn Employee", "finn@example.com", slot: "1-1320"), join + "&handler=Book")).StatusCode);
+        var callOff = new Dictionary<string, string> { ["confirm"] = "yes" };
+        var gail = new Browser(practice.App);
+        var gailsForm = Browser.AntiforgeryToken(await gail.Html(join)); // Gail has the page open, and books after the call-off
+
+        // Jon works the event but is not the owner: he cannot call it off (his form token from his attendance page).
+        var byJon = await practice.Jon.Post(page + "/attendance", callOff, page + "?handler=CallOff");
+        Assert.True(byJon.StatusCode == HttpStatusCode.Forbidden || (byJon.Headers.Location?.OriginalString ?? "").Contains("/account/denied", StringComparison.Ordinal), $"got {(int)byJon.StatusCode}");
+        var before = await practice.Owner.Html(page);
+        Assert.Contains("<dd>Confirmed</dd>", before, StringComparison.Ordinal);
+        Assert.Contains("The 2 employees who booked are e-mailed a calendar cancellation", before, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await practice.Owner.Post(page, new Dictionary<string, string>(), page + "?handler=CallOff")).StatusCode); // the box not ticked
+        Assert.Contains("<dd>Confirmed</dd>", await practice.Owner.Html(page), StringComparison.Ordinal);
+
+        var calledOff = await practice.Owner.Post(page, callOff, page + "?handler=CallOff");
+        var calledOffHtml = await calledOff.Content.ReadAsStringAsync(Token);
+        Assert.Equal(HttpStatusCode.OK, calledOff.StatusCode);
+        Assert.Contains("We e-mailed 2 booked employees", calledOffHtml, StringComparison.Ordinal);
+        Assert.Contains("<dd>Called off</dd>", calledOffHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Call off this event", calledOffHtml, StringComparison.Ordinal);
+        Assert.Contains(await practice.Audit(), a => a.Item1 == "cancel" && a.Item2 == "chair-event" && a.Item4 == "called off; 2 booked employees told");
+
+        // Each employee's calendar drops the slot: a CANCEL of the invitation's UID, at a higher SEQUENCE.
+        foreach (var email in new[] { "erin@example.com", "finn@example.com" })
+        {
+            var (body, attachments) = Assert.Single(await Mails(practice, email), m => m.Body.Contains("is called off", StringComparison.Ordinal));
+            Assert.Contains("method=CANCEL", attachments, StringComparison.Ordinal);
+            Assert.Contains("METHOD:CANCEL", attachments, StringComparison.Ordinal);
+            Assert.Contains("STATUS:CANCELLED", attachments, StringComparison.Ordinal);
+            Assert.Contains("SEQUENCE:1", attachments, StringComparison.Ordinal);
+        }
+
+        var erinsMail = await Mails(practice, "erin@example.com");
+        var erinsInvitation = Assert.Single(erinsMail, m => m.Attachments.Contains("METHOD:REQUEST", StringComparison.Ordinal)).Attachments;
+        var erinsCancellation = Assert.Single(erinsMail, m => m.Attachments.Contains("METHOD:CANCEL", StringComparison.Ordinal)).Attachments;
+        Assert.Equal(UidRegex().Match(erinsInvitation).Groups[1].Value, UidRegex().Match(erinsCancellation).Groups[1].Value);
+        Assert.Contains("SEQUENCE:0", erinsInvitation, StringComparison.Ordinal);
+        Assert.Contains(await Mails(practice, Contact), m => m.Body.Contains("we have had to call off", StringComparison.Ordinal) && m.Body.Contains("the 2 employees", StringComparison.Ordinal));
+
+        // The employees' link, the roster and the slot's own link say it is called off; nobody can book.
+        var joinHtml = await new Browser(practice.App).Html(join);
+        Assert.Contains("This event has been called off", joinHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Book my slot", joinHtml, StringComparison.Ordinal);
+        using var gailsPost = new FormUrlEncodedContent(new Dictionary<string, string>(Employee("Gail Late", "gail@example.com", slot: "1-1340")) { ["__RequestVerificationToken"] = gailsForm });
+        var late = await gail.Http.PostAsync(new Uri(join + "&handler=Book", UriKind.Relative), gailsPost, Token);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("This event has been called off", await late.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Contains("This event has been called off", await employer.Html(roster), StringComparison.Ordinal);
+        var erinsLink = await practice.Driver.LinkFromHeldMail("erin@example.com", "/events/slots/cancel");
+        var slotHtml = await new Browser(practice.App).Html(erinsLink);
+        Assert.Contains("This event has been called off", slotHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cancel my slot", slotHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Close_IsRefusedBeforeTheEventEnds_AndAfterItShowsTheFinalFigures()
+    {
+        await using var practice = await PracticeWithStaff.StartAsync();
+        await new Browser(practice.App).Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
+        var id = await EventId(practice);
+        var page = $"/practice/events/{id}";
+        Assert.Equal(HttpStatusCode.OK, (await practice.Owner.Post(page, new Dictionary<string, string> { ["Chairs[0]"] = "jon" }, page + "?handler=Confirm")).StatusCode);
+        var join = await practice.Driver.LinkFromHeldMail(Contact, "/join");
+        Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Post(join, Employee("Erin Employee", "erin@example.com"), join + "&handler=Book")).StatusCode);
+        Assert.DoesNotContain("Close the event", await practice.Owner.Html(page), StringComparison.Ordinal);
+        var early = await practice.Owner.Post(page, new Dictionary<string, string>(), page + "?handler=Close");
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("has not ended yet", await early.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+
+        // After the event the owner signs in on the day (the authenticator follows the moved clock) and closes it.
+        practice.Clock.Now = practice.NextTuesday.At(new LocalTime(14, 30)).InZoneLeniently(TherapistDayTests.LosAngeles).ToDateTimeOffset();
+        var owner = new Browser(practice.App) { AuthenticatorKey = practice.Owner.AuthenticatorKey };
+        var signIn = await owner.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "owner@knotwork.test", ["Input.Password"] = PracticeDriver.Password });
+        var steps = (int)Math.Round((practice.Clock.Now - DateTimeOffset.UtcNow).TotalSeconds / 30);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.Post(signIn.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = owner.Totp(steps) })).StatusCode);
+        Assert.DoesNotContain("Call off this event", await owner.Html(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.Post(page, new Dictionary<string, string>(), page + "?handler=Close")).StatusCode);
+
+        var html = await owner.Html(page);
+        Assert.Contains("<dd>Closed</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("Final figures", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Slots offered</dt><dd>3</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Taken</dt><dd>1</dd>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Close the event", html, StringComparison.Ordinal);
+        Assert.Contains("its figures are final", await owner.Html(page + "/attendance"), StringComparison.Ordinal);
+        Assert.Contains(await practice.Audit(), a => a.Item2 == "chair-event" && a.Item4 == "closed; figures final");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"UID:(\S+)")]
+    private static partial System.Text.RegularExpressions.Regex UidRegex();
+
     [System.Text.RegularExpressions.GeneratedRegex("name=\"slot\" value=\"([0-9a-f-]{36})\"")]
     private static partial System.Text.RegularExpressions.Regex SlotRegex();
 
@@ -351,6 +454,14 @@ public sealed partial class ChairEventPagesTests
     {
         await using var scope = practice.App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<KnotworkDbContext>().ChairEvents.Select(e => e.Id).SingleAsync(Token);
+    }
+
+    private static async Task<List<(string Body, string Attachments)>> Mails(PracticeWithStaff practice, string to)
+    {
+        await using var scope = practice.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
+        var mails = await db.HeldMail.AsNoTracking().Where(m => m.To == to).ToListAsync(Token);
+        return [.. mails.Select(m => (m.HtmlBody, System.Text.RegularExpressions.Regex.Unescape(m.AttachmentsJson ?? "")))];
     }
 
     private static async Task<(string Body, string Attachments)> LatestMail(PracticeWithStaff practice, string to)
