@@ -326,6 +326,9 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
         var cancelled = Assert.IsType<EventCancelOutcome.Cancelled>(await store.CancelEventAsync(ev.Event.Id, Now, Token));
 
         Assert.Equal([("Booked Before", "booked.before@acme.example", booked.Booking.Id)], cancelled.Booked.Select(b => (b.Name, b.Email, b.Id)));
+        Assert.Empty(cancelled.Waiting); // the event was far from full
+        Assert.IsType<SlotCancellationOutcome.EventCalledOff>(await store.CancelSlotAsync(booked.CancelToken, Now, Token)); // nothing to free
+        Assert.Equal(EventSlotStatus.Booked, (await db.EventSlotBookings.AsNoTracking().SingleAsync(b => b.Id == booked.Booking.Id, Token)).Status); // kept as it was, for the record
         Assert.Empty(await db.ChairEventBusyTimeAsync(At(23, 0), At(23, 23), Token));
         Assert.IsType<BookingOutcome.Created>(await BookVisit(At(23, 12))); // Maria's time is free again
         var closed = Assert.IsType<SlotBookingOutcome.Closed>(await BookSlot(ev, "1-1150", "Too Late"));

@@ -86,7 +86,8 @@ public abstract record EventCancelOutcome
     /// </summary>
     /// <param name="Event">The event as saved.</param>
     /// <param name="Booked">The slots booked when it was called off, in time order.</param>
-    public sealed record Cancelled(ChairEventRecord Event, IReadOnlyList<EventSlotBookingRecord> Booked) : EventCancelOutcome;
+    /// <param name="Waiting">Who was still on the waiting list, to be told too.</param>
+    public sealed record Cancelled(ChairEventRecord Event, IReadOnlyList<EventSlotBookingRecord> Booked, IReadOnlyList<EventWaitRecord> Waiting) : EventCancelOutcome;
 
     /// <summary>The event has started: it can no longer be called off; nothing changed.</summary>
     public sealed record Started : EventCancelOutcome;
@@ -182,6 +183,9 @@ public abstract record SlotCancellationOutcome
 
     /// <summary>The slot has started: it can no longer be cancelled.</summary>
     public sealed record TooLate : SlotCancellationOutcome;
+
+    /// <summary>The practice called the event off: the slot stays as it was, for the record; there is nothing to free.</summary>
+    public sealed record EventCalledOff : SlotCancellationOutcome;
 
     /// <summary>No slot booking with that token (404).</summary>
     public sealed record NotFound : SlotCancellationOutcome;

@@ -168,9 +168,10 @@ public sealed class EventStore
         record.DecidedAtUtc = now.ToDateTimeUtc();
         await _db.SaveChangesAsync(cancellationToken);
         var booked = await SlotBookingsAsync(eventId, cancellationToken);
+        var waiting = await WaitingAsync(eventId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         _db.ChangeTracker.Clear();
-        return new EventCancelOutcome.Cancelled(record, booked);
+        return new EventCancelOutcome.Cancelled(record, booked, [.. waiting.OrderBy(w => w.JoinedAtUtc)]);
     }
 
     /// <summary>
@@ -324,6 +325,8 @@ public sealed class EventStore
             return new SlotCancellationOutcome.AlreadyCancelled(booking);
         if (Instant.FromDateTimeUtc(booking.StartUtc) <= now)
             return new SlotCancellationOutcome.TooLate();
+        if (await _db.ChairEvents.AnyAsync(e => e.Id == booking.EventId && e.Status == ChairEventStatus.Cancelled, cancellationToken))
+            return new SlotCancellationOutcome.EventCalledOff();
 
         booking.Status = EventSlotStatus.Cancelled;
         booking.CancelledAtUtc = now.ToDateTimeUtc();

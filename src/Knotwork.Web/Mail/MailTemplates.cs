@@ -165,6 +165,26 @@ internal static class MailTemplates
             : $"<p>We e-mailed the {employeesTold} {(employeesTold == 1 ? "employee" : "employees")} who had booked a slot; the employees' link no longer offers slots.</p>") +
         "<p>Questions? Reply to this e-mail or call the practice.</p>");
 
+    /// <summary>To someone on the waiting list of a chair massage event the practice called off: the list is closed.</summary>
+    public static MailText EventWaitingListCalledOff(string name, string company, string when) => new(
+        $"Called off: chair massage at {company}, {when}",
+        $"<p>Hello {E(name)},</p><p>We are sorry: the chair massage event at {E(company)} on {E(when)} is called off, so its waiting list is closed. There is nothing for you to do.</p>");
+
+    /// <summary>To an employee who cancelled their chair massage slot: it is freed, and the calendar file (slot.ics) takes it out of their calendar.</summary>
+    public static MailText EventSlotCancelled(string name, string company, string when, string calendar) => new(
+        $"Cancelled: your chair massage at {company}, {when}",
+        $"<p>Hello {E(name)},</p><p>Your chair massage slot at {E(company)} on {E(when)} is cancelled, and free for a colleague. Thank you for letting us know.</p>" +
+        "<p>The attached file (slot.ics) removes it from your calendar.</p>")
+    {
+        Attachments = [new MailAttachment("slot.ics", "text/calendar; method=CANCEL; charset=utf-8", calendar)],
+    };
+
+    /// <summary>To an employer whose chair massage event request the practice declined.</summary>
+    public static MailText EventDeclined(string contactName, string company, string when) => new(
+        $"Your chair massage request for {company}, {when}",
+        $"<p>Hello {E(contactName)},</p><p>Thank you for asking us to bring chair massage to {E(company)} on {E(when)}. We are sorry: we cannot take it on.</p>" +
+        "<p>Another day may well work: you are welcome to ask again, or reply to this e-mail to find a day together.</p>");
+
     private static string E(string text) => HtmlEncoder.Default.Encode(text);
 
     private static string A(string link) => $"<a href=\"{E(link)}\">{E(link)}</a>";

@@ -1,7 +1,9 @@
 using Knotwork.Data.Entities;
 using Knotwork.Data.Events;
 using Knotwork.Domain.Audit;
+using Knotwork.Domain.Booking.Calendar;
 using Knotwork.Web.Audit;
+using Knotwork.Web.Booking;
 using Knotwork.Web.Mail;
 using Knotwork.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -85,13 +87,15 @@ internal sealed class CancelSlotModel(EventStore store, AuditTrail audit, TimePr
                 await audit.RecordAsync(AuditAction.Cancel, AuditSubject.ChairEvent, booking.Id.ToString(),
                     $"slot {booking.SlotId} of event {booking.EventId} cancelled with the employee's link" + (promoted is null ? "" : $"; given to waiting-list entry {promoted.Entry.Id}"),
                     CancellationToken.None);
+                var organizer = new CalendarPerson(ConfirmationMail.OrganizerName, ConfirmationMail.OrganizerAddress(configuration));
+                await mailer.SendAsync(booking.Email, MailTemplates.EventSlotCancelled(booking.Name, Event.Company, ChairEventText.When(Event, booking), ChairEventText.Cancellation(Event, booking, organizer, now)), CancellationToken.None);
                 if (promoted is not null)
                 {
                     await JoinModel.SendBookedAsync(mailer, configuration, links.To(Request, ChairEventText.CancelPath(promoted.CancelToken)), Event, promoted.Booking, promoted.Slot, now, fromWaitingList: true);
                 }
 
                 return Redirect(ChairEventText.CancelPath(Token));
-            case SlotCancellationOutcome.AlreadyCancelled:
+            case SlotCancellationOutcome.AlreadyCancelled or SlotCancellationOutcome.EventCalledOff:
                 return Redirect(ChairEventText.CancelPath(Token));
             case SlotCancellationOutcome.TooLate:
                 return Refuse(StatusCodes.Status409Conflict, "Your slot has started, so it can no longer be cancelled.");

@@ -36,6 +36,9 @@ internal static class ChairEventText
         return $"{start.Date.ToString("dddd, MMMM d, uuuu", English)} at {Clock(start)}";
     }
 
+    /// <summary>"Called off", "Confirmed", ...: where an event stands, as the practice's pages say it.</summary>
+    public static string Status(ChairEventStatus status) => status == ChairEventStatus.Cancelled ? "Called off" : status.ToString();
+
     /// <summary>"$1,234.00".</summary>
     public static string Price(decimal amount) => "$" + amount.ToString("#,0.00", English);
 

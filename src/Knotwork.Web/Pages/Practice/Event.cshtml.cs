@@ -117,8 +117,9 @@ internal sealed class EventModel(
             return missing;
         switch (await store.DeclineAsync(id, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken))
         {
-            case EventDeclineOutcome.Declined:
+            case EventDeclineOutcome.Declined(var declined):
                 await audit.RecordAsync(AuditAction.Update, AuditSubject.ChairEvent, id.ToString(), "declined", CancellationToken.None);
+                await mailer.SendAsync(declined.ContactEmail, MailTemplates.EventDeclined(declined.ContactName, declined.Company, ChairEventText.When(declined)), CancellationToken.None);
                 return Redirect($"/practice/events/{id}");
             case EventDeclineOutcome.NotRequested(var status):
                 Conflicts = [$"This event is {status.ToString().ToLowerInvariant()} already."];
@@ -143,9 +144,9 @@ internal sealed class EventModel(
         var now = Now;
         switch (await store.CancelEventAsync(id, now, cancellationToken))
         {
-            case EventCancelOutcome.Cancelled(var e, var booked):
+            case EventCancelOutcome.Cancelled(var e, var booked, var waiting):
                 await audit.RecordAsync(AuditAction.Cancel, AuditSubject.ChairEvent, id.ToString(),
-                    $"called off; {booked.Count} booked employees told", CancellationToken.None);
+                    $"called off; {booked.Count} booked employees and {waiting.Count} on the waiting list told", CancellationToken.None);
                 var organizer = new CalendarPerson(ConfirmationMail.OrganizerName, ConfirmationMail.OrganizerAddress(configuration));
                 foreach (var b in booked)
                 {
@@ -153,9 +154,16 @@ internal sealed class EventModel(
                     await mailer.SendAsync(b.Email, MailTemplates.EventSlotCalledOff(b.Name, e.Company, ChairEventText.When(e, b), calendar), CancellationToken.None);
                 }
 
+                foreach (var w in waiting)
+                {
+                    await mailer.SendAsync(w.Email, MailTemplates.EventWaitingListCalledOff(w.Name, e.Company, ChairEventText.When(e)), CancellationToken.None);
+                }
+
                 await mailer.SendAsync(e.ContactEmail, MailTemplates.EventCalledOff(e.ContactName, e.Company, ChairEventText.When(e), booked.Count), CancellationToken.None);
                 await Load(id, cancellationToken);
-                Notice = $"Called off. We e-mailed {booked.Count} booked {(booked.Count == 1 ? "employee" : "employees")} and {e.ContactEmail}.";
+                Notice = $"Called off. We e-mailed {booked.Count} booked {(booked.Count == 1 ? "employee" : "employees")}"
+                    + (waiting.Count == 0 ? "" : $", {waiting.Count} on the waiting list")
+                    + $" and {e.ContactEmail}.";
                 return Page();
             case EventCancelOutcome.Started:
                 return Refuse(StatusCodes.Status409Conflict, "The event has started, so it can no longer be called off.");
@@ -186,8 +194,7 @@ internal sealed class EventModel(
     }
 
     /// <summary>How the page writes a status: "called off" for <see cref="ChairEventStatus.Cancelled"/>.</summary>
-    public static string StatusText(ChairEventStatus status) =>
-        status == ChairEventStatus.Cancelled ? "called off" : status.ToString().ToLowerInvariant();
+    public static string StatusText(ChairEventStatus status) => ChairEventText.Status(status).ToLowerInvariant();
 
     private PageResult Refuse(int status, string message)
     {

@@ -142,6 +142,8 @@ public sealed partial class ChairEventPagesTests
         var cancelled = await erin.Post(cancel, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Contains("This slot is cancelled", await erin.Html(cancel), StringComparison.Ordinal);
+        var erinsCancellation = Assert.Single(await Mails(practice, "erin@example.com"), m => m.Attachments.Contains("METHOD:CANCEL", StringComparison.Ordinal));
+        Assert.Contains("is cancelled, and free for a colleague", erinsCancellation.Body, StringComparison.Ordinal);
         var finnsMail = await LatestMail(practice, "finn@example.com");
         Assert.Contains("A slot came free and it is yours", finnsMail.Body, StringComparison.Ordinal);
         Assert.Contains("slot.ics", finnsMail.Attachments, StringComparison.Ordinal);
@@ -322,10 +324,11 @@ public sealed partial class ChairEventPagesTests
         Assert.Contains("Declined", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Confirm the event", html, StringComparison.Ordinal);
         Assert.Contains(await practice.Audit(), a => a.Item2 == "chair-event" && a.Item4 == "declined");
+        Assert.Contains(await Mails(practice, Contact), m => m.Body.Contains("we cannot take it on", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task CallOff_ByTheOwner_MailsEachBookedEmployeeACalendarCancellation_AndTheJoinLinkSaysSo_ButNotByATherapist()
+    public async Task CallOff_ByTheOwner_MailsEachBookedEmployeeACalendarCancellation_AndTheWaitingList_AndTheJoinLinkSaysSo_ButNotByATherapist()
     {
         await using var practice = await PracticeWithStaff.StartAsync();
         var employer = new Browser(practice.App);
@@ -337,6 +340,9 @@ public sealed partial class ChairEventPagesTests
         var roster = await practice.Driver.LinkFromHeldMail(Contact, "/roster");
         Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Post(join, Employee("Erin Employee", "erin@example.com", slot: "1-1300"), join + "&handler=Book")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Post(join, Employee("Finn Employee", "finn@example.com", slot: "1-1320"), join + "&handler=Book")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Post(join, Employee("Hana Employee", "hana@example.com", slot: "1-1340"), join + "&handler=Book")).StatusCode);
+        var ivan = new Browser(practice.App);
+        Assert.Equal(HttpStatusCode.OK, (await ivan.Post(join, new Dictionary<string, string> { ["Input.Name"] = "Ivan Waiting", ["Input.Email"] = "ivan@example.com" }, join + "&handler=Wait")).StatusCode);
         var callOff = new Dictionary<string, string> { ["confirm"] = "yes" };
         var gail = new Browser(practice.App);
         var gailsForm = Browser.AntiforgeryToken(await gail.Html(join)); // Gail has the page open, and books after the call-off
@@ -346,20 +352,20 @@ public sealed partial class ChairEventPagesTests
         Assert.True(byJon.StatusCode == HttpStatusCode.Forbidden || (byJon.Headers.Location?.OriginalString ?? "").Contains("/account/denied", StringComparison.Ordinal), $"got {(int)byJon.StatusCode}");
         var before = await practice.Owner.Html(page);
         Assert.Contains("<dd>Confirmed</dd>", before, StringComparison.Ordinal);
-        Assert.Contains("The 2 employees who booked are e-mailed a calendar cancellation", before, StringComparison.Ordinal);
+        Assert.Contains("The 3 employees who booked are e-mailed a calendar cancellation", before, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await practice.Owner.Post(page, new Dictionary<string, string>(), page + "?handler=CallOff")).StatusCode); // the box not ticked
         Assert.Contains("<dd>Confirmed</dd>", await practice.Owner.Html(page), StringComparison.Ordinal);
 
         var calledOff = await practice.Owner.Post(page, callOff, page + "?handler=CallOff");
         var calledOffHtml = await calledOff.Content.ReadAsStringAsync(Token);
         Assert.Equal(HttpStatusCode.OK, calledOff.StatusCode);
-        Assert.Contains("We e-mailed 2 booked employees", calledOffHtml, StringComparison.Ordinal);
+        Assert.Contains("We e-mailed 3 booked employees, 1 on the waiting list", calledOffHtml, StringComparison.Ordinal);
         Assert.Contains("<dd>Called off</dd>", calledOffHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("Call off this event", calledOffHtml, StringComparison.Ordinal);
-        Assert.Contains(await practice.Audit(), a => a.Item1 == "cancel" && a.Item2 == "chair-event" && a.Item4 == "called off; 2 booked employees told");
+        Assert.Contains(await practice.Audit(), a => a.Item1 == "cancel" && a.Item2 == "chair-event" && a.Item4 == "called off; 3 booked employees and 1 on the waiting list told");
 
         // Each employee's calendar drops the slot: a CANCEL of the invitation's UID, at a higher SEQUENCE.
-        foreach (var email in new[] { "erin@example.com", "finn@example.com" })
+        foreach (var email in new[] { "erin@example.com", "finn@example.com", "hana@example.com" })
         {
             var (body, attachments) = Assert.Single(await Mails(practice, email), m => m.Body.Contains("is called off", StringComparison.Ordinal));
             Assert.Contains("method=CANCEL", attachments, StringComparison.Ordinal);
@@ -373,7 +379,8 @@ public sealed partial class ChairEventPagesTests
         var erinsCancellation = Assert.Single(erinsMail, m => m.Attachments.Contains("METHOD:CANCEL", StringComparison.Ordinal)).Attachments;
         Assert.Equal(UidRegex().Match(erinsInvitation).Groups[1].Value, UidRegex().Match(erinsCancellation).Groups[1].Value);
         Assert.Contains("SEQUENCE:0", erinsInvitation, StringComparison.Ordinal);
-        Assert.Contains(await Mails(practice, Contact), m => m.Body.Contains("we have had to call off", StringComparison.Ordinal) && m.Body.Contains("the 2 employees", StringComparison.Ordinal));
+        Assert.Contains(await Mails(practice, Contact), m => m.Body.Contains("we have had to call off", StringComparison.Ordinal) && m.Body.Contains("the 3 employees", StringComparison.Ordinal));
+        Assert.Contains(await Mails(practice, "ivan@example.com"), m => m.Body.Contains("its waiting list is closed", StringComparison.Ordinal));
 
         // The employees' link, the roster and the slot's own link say it is called off; nobody can book.
         var joinHtml = await new Browser(practice.App).Html(join);
