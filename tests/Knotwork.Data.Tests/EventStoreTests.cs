@@ -4,10 +4,10 @@ using Knotwork.Data.Booking;
 using Knotwork.Data.Entities;
 using Knotwork.Data.Events;
 using Knotwork.Domain.Booking;
-using Knotwork.Domain.Booking.Setup;
 using Knotwork.Domain.Events;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using static Knotwork.Data.Tests.SamplePractice;
 
 namespace Knotwork.Data.Tests;
 
@@ -15,29 +15,11 @@ namespace Knotwork.Data.Tests;
 public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : class, ITestDatabase
 {
-    private static readonly DateTimeZone LosAngeles = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
-
-    /// <summary>Monday 1 March 2027, 08:00 in Los Angeles.</summary>
-    private static readonly Instant Now = Instant.FromUtc(2027, 3, 1, 16, 0);
-
-    private static readonly Lazy<PracticeSetup> LazySetup = new(() =>
-        PracticeSetupFile.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "practice-antelope-valley.json")), ZipCodes.Default).Setup
-        ?? throw new InvalidOperationException("The sample practice does not read."));
+    private static readonly EventScreening NothingToReport = new(false, false, false);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     protected TDatabase Database { get; } = database;
-
-    private static PracticeSetup Setup => LazySetup.Value;
-
-    private static ITravelTimes Travel => StraightLineTravel.For(Setup);
-
-    private static Scheduler Scheduler => new(Setup, ZipCodes.Default, Travel);
-
-    private static readonly EventScreening NothingToReport = new(false, false, false);
-
-    /// <summary>Local time in Los Angeles in March 2027; each test uses its own day, as they share one database.</summary>
-    private static Instant At(int day, int hour, int minute = 0) => LosAngeles.AtStrictly(new LocalDateTime(2027, 3, day, hour, minute)).ToInstant();
 
     private static EventRequest Request(int day, int startHour, int startMinute, int endHour, int endMinute, int chairs, int slotMinutes = 20, string zip = "93534", string contact = "Pat Lee") => new()
     {
@@ -103,7 +85,7 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
     {
         await using var db = Database.NewContext();
         var request = new BookingRequest("deep-tissue-60", "93534", start, "Dana Reyes", "dana@example.test", "+1 661 555 0100", "44 Cedar Ave", therapist);
-        return await new BookingStore(db, Database.Key).BookAsync(Scheduler, request, Now, Token);
+        return await new BookingStore(db, Database.Key).BookAsync(NewScheduler(), request, Now, Token);
     }
 
     private async Task<StaffCancellationOutcome> CancelVisitsOf(int day)
