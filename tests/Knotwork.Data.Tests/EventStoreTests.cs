@@ -296,6 +296,62 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Equal(Duration.FromMinutes(90), summary.TherapistTime); // Maria: 15 minutes' setup, the hour, 15 to pack up
     }
 
+    [Fact]
+    public async Task SlotReminders_AreDueForBookedSlotsOfConfirmedEvents_StartingWithinTheLead_NotForCancelledOnes()
+    {
+        var thursday = await Confirmed(Request(25, 10, 0, 11, 0, chairs: 1), "maria"); // three slots
+        var kept = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(thursday, "1-1000", "Kept Slot"));
+        var dropped = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(thursday, "1-1020", "Dropped Slot"));
+        Assert.IsType<SlotCancellationOutcome.Cancelled>(await CancelSlot(dropped.CancelToken));
+        var friday = await Confirmed(Request(26, 10, 0, 10, 20, chairs: 1), "maria"); // one slot, sign-up closed after it is taken
+        var nextDay = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(friday, "1-1000", "Next Day"));
+        await using var db = Database.NewContext();
+        Assert.True(await Store(db).CloseSignUpAsync(friday.RosterToken, Now, Token));
+        var lead = TimeSpan.FromDays(1);
+
+        // Thursday 9:00: Thursday's kept slot is within the day; Friday's starts an hour too late; the cancelled one never.
+        var morning = await db.SlotReminderCandidatesAsync(At(25, 9).ToDateTimeUtc(), lead, Token);
+        // Thursday 10:10: the kept slot has started; Friday's (closed sign-up, still on) is now within the day.
+        var started = await db.SlotReminderCandidatesAsync(At(25, 10, 10).ToDateTimeUtc(), lead, Token);
+
+        var due = Assert.Single(morning);
+        Assert.Equal((kept.Booking.Id, "Kept Slot", "kept.slot@acme.example", At(25, 10).ToDateTimeUtc()), (due.BookingId, due.Name, due.Email, due.StartUtc));
+        Assert.Equal(("Acme Aerospace", "1 Hangar Way", "America/Los_Angeles"), (due.Company, due.Address, due.TimeZone));
+        Assert.Equal([nextDay.Booking.Id], started.Select(c => c.BookingId));
+        Assert.True(await db.ClaimSlotReminderAsync(kept.Booking.Id, At(25, 9).ToDateTimeUtc(), Token));
+        Assert.Empty(await db.SlotReminderCandidatesAsync(At(25, 9).ToDateTimeUtc(), lead, Token)); // reminded: no longer due
+    }
+
+    [Fact]
+    public async Task ASlotReminder_IsClaimedOnce_EvenWhenManySweepsClaimItAtOnce_AndACancelledSlotsNever()
+    {
+        var ev = await Confirmed(Request(23, 10, 0, 11, 0, chairs: 1), "maria"); // Tuesday: three slots
+        var once = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(ev, "1-1000", "Claimed Twice"));
+        var raced = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(ev, "1-1020", "Claimed At Once"));
+        var cancelled = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(ev, "1-1040", "Cancelled Before"));
+        Assert.IsType<SlotCancellationOutcome.Cancelled>(await CancelSlot(cancelled.CancelToken));
+        var sweep = At(22, 11).ToDateTimeUtc();
+
+        async Task<bool> Claim(Guid id)
+        {
+            await using var db = Database.NewContext();
+            return await db.ClaimSlotReminderAsync(id, sweep, Token);
+        }
+
+        var first = await Claim(once.Booking.Id);
+        var second = await Claim(once.Booking.Id);
+        var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => Claim(raced.Booking.Id), Token)));
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Single(claims, c => c);
+        Assert.False(await Claim(cancelled.Booking.Id));
+        await using var check = Database.NewContext();
+        var sent = await check.EventSlotBookings.AsNoTracking().Where(b => b.EventId == ev.Event.Id).ToDictionaryAsync(b => b.Id, b => b.ReminderSentAtUtc, Token);
+        Assert.Equal(sweep, sent[once.Booking.Id]);
+        Assert.Equal(sweep, sent[raced.Booking.Id]);
+        Assert.Null(sent[cancelled.Booking.Id]);
+    }
+
     private static async Task<List<string>> RawCells(KnotworkDbContext db, string sql)
     {
         var connection = db.Database.GetDbConnection();
