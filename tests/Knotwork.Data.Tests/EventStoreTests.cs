@@ -4,10 +4,10 @@ using Knotwork.Data.Booking;
 using Knotwork.Data.Entities;
 using Knotwork.Data.Events;
 using Knotwork.Domain.Booking;
-using Knotwork.Domain.Booking.Setup;
 using Knotwork.Domain.Events;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using static Knotwork.Data.Tests.SamplePractice;
 
 namespace Knotwork.Data.Tests;
 
@@ -15,29 +15,11 @@ namespace Knotwork.Data.Tests;
 public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : class, ITestDatabase
 {
-    private static readonly DateTimeZone LosAngeles = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
-
-    /// <summary>Monday 1 March 2027, 08:00 in Los Angeles.</summary>
-    private static readonly Instant Now = Instant.FromUtc(2027, 3, 1, 16, 0);
-
-    private static readonly Lazy<PracticeSetup> LazySetup = new(() =>
-        PracticeSetupFile.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "practice-antelope-valley.json")), ZipCodes.Default).Setup
-        ?? throw new InvalidOperationException("The sample practice does not read."));
+    private static readonly EventScreening NothingToReport = new(false, false, false);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     protected TDatabase Database { get; } = database;
-
-    private static PracticeSetup Setup => LazySetup.Value;
-
-    private static ITravelTimes Travel => StraightLineTravel.For(Setup);
-
-    private static Scheduler Scheduler => new(Setup, ZipCodes.Default, Travel);
-
-    private static readonly EventScreening NothingToReport = new(false, false, false);
-
-    /// <summary>Local time in Los Angeles in March 2027; each test uses its own day, as they share one database.</summary>
-    private static Instant At(int day, int hour, int minute = 0) => LosAngeles.AtStrictly(new LocalDateTime(2027, 3, day, hour, minute)).ToInstant();
 
     private static EventRequest Request(int day, int startHour, int startMinute, int endHour, int endMinute, int chairs, int slotMinutes = 20, string zip = "93534", string contact = "Pat Lee") => new()
     {
@@ -103,7 +85,7 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
     {
         await using var db = Database.NewContext();
         var request = new BookingRequest("deep-tissue-60", "93534", start, "Dana Reyes", "dana@example.test", "+1 661 555 0100", "44 Cedar Ave", therapist);
-        return await new BookingStore(db, Database.Key).BookAsync(Scheduler, request, Now, Token);
+        return await new BookingStore(db, Database.Key).BookAsync(NewScheduler(), request, Now, Token);
     }
 
     private async Task<StaffCancellationOutcome> CancelVisitsOf(int day)
@@ -364,6 +346,62 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Equal(1, (await store.SummaryAsync(ev.Event.Id, Setup, Travel, Token))!.Attended);
         Assert.Single(await db.ChairEventBusyTimeAsync(At(25, 0), At(25, 23), Token)); // held: still Maria's busy time
         Assert.IsType<EventCancelOutcome.NotConfirmed>(await store.CancelEventAsync(ev.Event.Id, Now, Token));
+    }
+
+    [Fact]
+    public async Task SlotReminders_AreDueForBookedSlotsOfConfirmedEvents_StartingWithinTheLead_NotForCancelledOnes()
+    {
+        var thursday = await Confirmed(Request(4, 10, 0, 11, 0, chairs: 1), "maria"); // three slots
+        var kept = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(thursday, "1-1000", "Kept Slot"));
+        var dropped = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(thursday, "1-1020", "Dropped Slot"));
+        Assert.IsType<SlotCancellationOutcome.Cancelled>(await CancelSlot(dropped.CancelToken));
+        var friday = await Confirmed(Request(5, 10, 0, 10, 20, chairs: 1), "maria"); // one slot, sign-up closed after it is taken
+        var nextDay = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(friday, "1-1000", "Next Day"));
+        await using var db = Database.NewContext();
+        Assert.True(await Store(db).CloseSignUpAsync(friday.RosterToken, Now, Token));
+        var lead = TimeSpan.FromDays(1);
+
+        // Thursday 4 March, 9:00: Thursday's kept slot is within the day; Friday's starts an hour too late; the cancelled one never.
+        var morning = await db.SlotReminderCandidatesAsync(At(4, 9).ToDateTimeUtc(), lead, Token);
+        // Thursday 10:10: the kept slot has started; Friday's (closed sign-up, still on) is now within the day.
+        var started = await db.SlotReminderCandidatesAsync(At(4, 10, 10).ToDateTimeUtc(), lead, Token);
+
+        var due = Assert.Single(morning);
+        Assert.Equal((kept.Booking.Id, "Kept Slot", "kept.slot@acme.example", At(4, 10).ToDateTimeUtc()), (due.BookingId, due.Name, due.Email, due.StartUtc));
+        Assert.Equal(("Acme Aerospace", "1 Hangar Way", "America/Los_Angeles"), (due.Company, due.Address, due.TimeZone));
+        Assert.Equal([nextDay.Booking.Id], started.Select(c => c.BookingId));
+        Assert.True(await db.ClaimSlotReminderAsync(kept.Booking.Id, At(4, 9).ToDateTimeUtc(), Token));
+        Assert.Empty(await db.SlotReminderCandidatesAsync(At(4, 9).ToDateTimeUtc(), lead, Token)); // reminded: no longer due
+    }
+
+    [Fact]
+    public async Task ASlotReminder_IsClaimedOnce_EvenWhenManySweepsClaimItAtOnce_AndACancelledSlotsNever()
+    {
+        var ev = await Confirmed(Request(30, 10, 0, 11, 0, chairs: 1), "maria"); // Tuesday: three slots
+        var once = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(ev, "1-1000", "Claimed Twice"));
+        var raced = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(ev, "1-1020", "Claimed At Once"));
+        var cancelled = Assert.IsType<SlotBookingOutcome.Booked>(await BookSlot(ev, "1-1040", "Cancelled Before"));
+        Assert.IsType<SlotCancellationOutcome.Cancelled>(await CancelSlot(cancelled.CancelToken));
+        var sweep = At(29, 11).ToDateTimeUtc();
+
+        async Task<bool> Claim(Guid id)
+        {
+            await using var db = Database.NewContext();
+            return await db.ClaimSlotReminderAsync(id, sweep, Token);
+        }
+
+        var first = await Claim(once.Booking.Id);
+        var second = await Claim(once.Booking.Id);
+        var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => Claim(raced.Booking.Id), Token)));
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Single(claims, c => c);
+        Assert.False(await Claim(cancelled.Booking.Id));
+        await using var check = Database.NewContext();
+        var sent = await check.EventSlotBookings.AsNoTracking().Where(b => b.EventId == ev.Event.Id).ToDictionaryAsync(b => b.Id, b => b.ReminderSentAtUtc, Token);
+        Assert.Equal(sweep, sent[once.Booking.Id]);
+        Assert.Equal(sweep, sent[raced.Booking.Id]);
+        Assert.Null(sent[cancelled.Booking.Id]);
     }
 
     private static async Task<List<string>> RawCells(KnotworkDbContext db, string sql)

@@ -1,4 +1,5 @@
 using Knotwork.Data.Protection;
+using Knotwork.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -54,17 +55,12 @@ public sealed class SqliteTestDatabase : ITestDatabase
 /// </summary>
 public sealed class PostgresTestDatabase : ITestDatabase
 {
-    public const string Variable = "KNOTWORK_TEST_POSTGRES";
-    private const string Default = "Host=127.0.0.1;Port=5432;Username=knotwork_test;Password=knotwork_test;Database=postgres";
-
     private readonly string _name = "knotwork_test_" + Guid.NewGuid().ToString("N")[..12];
     private string _connectionString = string.Empty;
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     public MasterKey Key { get; } = MasterKey.Generate();
-
-    private static string Admin => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : Default;
 
     public KnotworkDbContext NewContext() => NewContext(Key);
 
@@ -75,50 +71,18 @@ public sealed class PostgresTestDatabase : ITestDatabase
     {
         try
         {
-            await using var admin = new NpgsqlConnection(Admin);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", admin);
-            await create.ExecuteNonQueryAsync();
+            await TestPostgres.CreateAsync(_name);
         }
         catch (NpgsqlException e)
         {
             throw new InvalidOperationException(
-                $"PostgreSQL is not reachable with {Variable} (or the default '{Default}'). ./test.sh starts it; to run these tests by hand, start a PostgreSQL 15 server and set {Variable}. ({e.Message})", e);
+                $"PostgreSQL is not reachable with {TestPostgres.Variable} (or the default '{TestPostgres.Default}'). ./test.sh starts it; to run these tests by hand, start a PostgreSQL 15 server and set {TestPostgres.Variable}. ({e.Message})", e);
         }
 
-        // A bounded pool, as the app runs: 200 concurrent saves queue for 40 connections instead of exhausting the server.
-        _connectionString = new NpgsqlConnectionStringBuilder(Admin) { Database = _name, MaxPoolSize = 40 }.ToString();
+        _connectionString = TestPostgres.ConnectionString(_name);
         await using var db = NewContext();
         await KnotworkData.MigrateAsync(db);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-
-        // Dropping a throwaway database can collide with another class creating or dropping its own at the same
-        // moment (CI once failed a class's cleanup here after all its tests passed): try a few times, and leave the
-        // database behind with a message rather than fail tests that passed.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var admin = new NpgsqlConnection(Admin);
-                await admin.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
-                return;
-            }
-            catch (NpgsqlException e) when (attempt < 5)
-            {
-                await Console.Error.WriteLineAsync($"Dropping {_name} failed ({e.Message}); trying again.");
-                await Task.Delay(200 * attempt);
-            }
-            catch (NpgsqlException e)
-            {
-                await Console.Error.WriteLineAsync($"Left the throwaway database {_name} behind: {e.Message}");
-                return;
-            }
-        }
-    }
+    public async ValueTask DisposeAsync() => await TestPostgres.DropAsync(_name);
 }

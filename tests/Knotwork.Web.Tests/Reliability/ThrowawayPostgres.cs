@@ -1,38 +1,26 @@
-using Npgsql;
+using Knotwork.Tests.Shared;
 
 namespace Knotwork.Web.Tests.Reliability;
 
 /// <summary>A new database on the PostgreSQL server the test command starts (KNOTWORK_TEST_POSTGRES), dropped afterwards.</summary>
 public sealed class ThrowawayPostgres : IAsyncDisposable
 {
-    private const string Default = "Host=127.0.0.1;Port=5432;Username=knotwork_test;Password=knotwork_test;Database=postgres";
     private readonly string _name = "knotwork_web_" + Guid.NewGuid().ToString("N")[..12];
 
     private ThrowawayPostgres()
     {
     }
 
-    private static string Admin => Environment.GetEnvironmentVariable("KNOTWORK_TEST_POSTGRES") is { Length: > 0 } value ? value : Default;
-
-    /// <summary>The app's connection string: a bounded pool, as production should run.</summary>
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(Admin) { Database = _name, MaxPoolSize = 40 }.ToString();
+    /// <summary>The app's connection string: a bounded pool, as production should run (see <see cref="TestPostgres.ConnectionString"/>).</summary>
+    public string ConnectionString => TestPostgres.ConnectionString(_name);
 
     public static async Task<ThrowawayPostgres> CreateAsync()
     {
         var db = new ThrowawayPostgres();
-        await using var admin = new NpgsqlConnection(Admin);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{db._name}\"", admin);
-        await create.ExecuteNonQueryAsync();
+        await TestPostgres.CreateAsync(db._name);
         return db;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(Admin);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
-    }
+    /// <summary>Drops the database; a failure to clean up is reported, never a failed test.</summary>
+    public async ValueTask DisposeAsync() => await TestPostgres.DropAsync(_name);
 }

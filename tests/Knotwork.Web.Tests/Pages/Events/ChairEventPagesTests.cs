@@ -189,10 +189,7 @@ public sealed partial class ChairEventPagesTests
     public async Task Join_HostileInput_GetsA4xx_NeverA5xx()
     {
         await using var practice = await PracticeWithStaff.StartAsync();
-        var employer = new Browser(practice.App);
-        await employer.Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
-        var id = await EventId(practice);
-        var page = $"/practice/events/{id}";
+        var page = await RequestAnHourWithOneChair(practice, new Browser(practice.App));
         var huge = new string('y', 100_000);
         foreach (var chairs in new[] { huge, "nobody", "" })
         {
@@ -200,9 +197,7 @@ public sealed partial class ChairEventPagesTests
             Assert.True((int)badConfirm.StatusCode is >= 400 and < 500, $"got {(int)badConfirm.StatusCode}");
         }
 
-        var confirmed = await practice.Owner.Post(page, new Dictionary<string, string> { ["Chairs[0]"] = "jon" }, page + "?handler=Confirm");
-        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-        var join = await practice.Driver.LinkFromHeldMail(Contact, "/join");
+        var join = await ConfirmWithJon(practice, page);
 
         // Ann takes the 1:00 PM slot; Bob asking for it too is told it is gone and shown the others.
         Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Post(join, Employee("Ann First", "ann@example.com"), join + "&handler=Book")).StatusCode);
@@ -235,13 +230,9 @@ public sealed partial class ChairEventPagesTests
     {
         await using var practice = await PracticeWithStaff.StartAsync();
         var employer = new Browser(practice.App);
-        await employer.Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
-        var id = await EventId(practice);
-        var page = $"/practice/events/{id}";
+        var page = await RequestAnHourWithOneChair(practice, employer);
         Assert.Equal(HttpStatusCode.NotFound, (await practice.Jon.Get(page + "/attendance")).StatusCode); // not confirmed yet
-        var confirmed = await practice.Owner.Post(page, new Dictionary<string, string> { ["Chairs[0]"] = "jon" }, page + "?handler=Confirm");
-        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-        var join = await practice.Driver.LinkFromHeldMail(Contact, "/join");
+        var join = await ConfirmWithJon(practice, page);
         var booked = await new Browser(practice.App).Post(join, Employee("Erin Employee", "erin@example.com", injury: "yes", note: "left shoulder surgery in May"), join + "&handler=Book");
         Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
 
@@ -280,12 +271,7 @@ public sealed partial class ChairEventPagesTests
     public async Task Reminder_GoesToEachEmployeeOnceADayBefore_WithTheCancelLink_AndNotToACancelledSlot()
     {
         await using var practice = await PracticeWithStaff.StartAsync();
-        var employer = new Browser(practice.App);
-        await employer.Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
-        var id = await EventId(practice);
-        var page = $"/practice/events/{id}";
-        Assert.Equal(HttpStatusCode.OK, (await practice.Owner.Post(page, new Dictionary<string, string> { ["Chairs[0]"] = "jon" }, page + "?handler=Confirm")).StatusCode);
-        var join = await practice.Driver.LinkFromHeldMail(Contact, "/join");
+        var join = await ConfirmWithJon(practice, await RequestAnHourWithOneChair(practice, new Browser(practice.App)));
         await new Browser(practice.App).Post(join, Employee("Erin Employee", "erin@example.com", slot: "1-1300"), join + "&handler=Book");
         await new Browser(practice.App).Post(join, Employee("Finn Employee", "finn@example.com", slot: "1-1320"), join + "&handler=Book");
         var finnCancel = await practice.Driver.LinkFromHeldMail("finn@example.com", "/events/slots/cancel");
@@ -315,8 +301,7 @@ public sealed partial class ChairEventPagesTests
     public async Task Decline_ARequest_MarksItDeclined_AndItCanNoLongerBeConfirmed()
     {
         await using var practice = await PracticeWithStaff.StartAsync();
-        await new Browser(practice.App).Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
-        var page = $"/practice/events/{await EventId(practice)}";
+        var page = await RequestAnHourWithOneChair(practice, new Browser(practice.App));
         Assert.Contains("/account/denied", (await practice.Jon.Get(page)).Headers.Location?.OriginalString ?? "", StringComparison.Ordinal); // owner only
         var declined = await practice.Owner.Post(page, new Dictionary<string, string>(), page + "?handler=Decline");
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
@@ -450,6 +435,22 @@ public sealed partial class ChairEventPagesTests
         ["Input.Slot"] = slot, ["Input.Name"] = name, ["Input.Email"] = email,
         ["Input.Injury"] = injury, ["Input.Condition"] = "no", ["Input.Avoid"] = "no", ["Input.Note"] = note,
     };
+
+    /// <summary>The employer asks for one chair next Tuesday, 1:00 to 2:00 PM in 20-minute slots; returns the owner's page of the request.</summary>
+    private static async Task<string> RequestAnHourWithOneChair(PracticeWithStaff practice, Browser employer)
+    {
+        var sent = await employer.Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        return $"/practice/events/{await EventId(practice)}";
+    }
+
+    /// <summary>The owner confirms the request on <paramref name="page"/> with Jon at its one chair; returns the employees' link mailed to the contact.</summary>
+    private static async Task<string> ConfirmWithJon(PracticeWithStaff practice, string page)
+    {
+        var confirmed = await practice.Owner.Post(page, new Dictionary<string, string> { ["Chairs[0]"] = "jon" }, page + "?handler=Confirm");
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        return await practice.Driver.LinkFromHeldMail(Contact, "/join");
+    }
 
     private static async Task<int> CountEvents(PracticeWithStaff practice)
     {
