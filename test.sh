@@ -60,6 +60,15 @@ if [ -z "${KNOTWORK_TEST_POSTGRES:-}" ]; then
   pg_ctlcluster "$pg_version" "$pg_cluster" start 2>/dev/null || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$pg_port" && break; sleep 1; done
   su postgres -c "psql -q -p $pg_port -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'knotwork_test') THEN CREATE ROLE knotwork_test LOGIN CREATEDB PASSWORD 'knotwork_test'; END IF; END \\\$\\\$;\"" >/dev/null
+  # The test projects run side by side, and a few classes each hold a pool of up to 40 connections while they
+  # race for one slot: Debian's default of 100 connections can run out. Raise it once (a restart applies it).
+  pg_max=$(su postgres -c "psql -tAq -p $pg_port -c 'SHOW max_connections'" 2>/dev/null || echo 0)
+  if [ "${pg_max:-0}" -lt 300 ] 2>/dev/null; then
+    say "Raising PostgreSQL's max_connections from $pg_max to 300"
+    su postgres -c "psql -q -p $pg_port -c 'ALTER SYSTEM SET max_connections = 300'" >/dev/null \
+      && pg_ctlcluster "$pg_version" "$pg_cluster" restart 2>/dev/null || true
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$pg_port" && break; sleep 1; done
+  fi
   export KNOTWORK_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=knotwork_test;Password=knotwork_test;Database=postgres"
 fi
 
