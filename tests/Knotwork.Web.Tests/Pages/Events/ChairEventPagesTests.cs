@@ -249,12 +249,7 @@ public sealed partial class ChairEventPagesTests
         Assert.Contains("has not started yet", await early.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
 
         // Half an hour into the event, Jon signs in on the day (the authenticator follows the moved clock) and records Erin.
-        practice.Clock.Now = practice.NextTuesday.At(new LocalTime(13, 30)).InZoneLeniently(TherapistDayTests.LosAngeles).ToDateTimeOffset();
-        var jon = new Browser(practice.App) { AuthenticatorKey = practice.Jon.AuthenticatorKey };
-        var signIn = await jon.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "jon@knotwork.test", ["Input.Password"] = PracticeDriver.Password });
-        var steps = (int)Math.Round((practice.Clock.Now - DateTimeOffset.UtcNow).TotalSeconds / 30);
-        var twoFactor = await jon.Post(signIn.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = jon.Totp(steps) });
-        Assert.Equal(HttpStatusCode.Redirect, twoFactor.StatusCode);
+        var jon = await SignInOnTheDayAt(practice, new LocalTime(13, 30), practice.Jon, "jon@knotwork.test");
         var came = await jon.Post(attendance, new Dictionary<string, string> { ["slot"] = slot, ["attendance"] = "came" });
         Assert.Equal(HttpStatusCode.Redirect, came.StatusCode);
         html = await jon.Html(attendance);
@@ -398,11 +393,7 @@ public sealed partial class ChairEventPagesTests
         Assert.Contains("has not ended yet", await early.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
 
         // After the event the owner signs in on the day (the authenticator follows the moved clock) and closes it.
-        practice.Clock.Now = practice.NextTuesday.At(new LocalTime(14, 30)).InZoneLeniently(TherapistDayTests.LosAngeles).ToDateTimeOffset();
-        var owner = new Browser(practice.App) { AuthenticatorKey = practice.Owner.AuthenticatorKey };
-        var signIn = await owner.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = "owner@knotwork.test", ["Input.Password"] = PracticeDriver.Password });
-        var steps = (int)Math.Round((practice.Clock.Now - DateTimeOffset.UtcNow).TotalSeconds / 30);
-        Assert.Equal(HttpStatusCode.Redirect, (await owner.Post(signIn.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = owner.Totp(steps) })).StatusCode);
+        var owner = await SignInOnTheDayAt(practice, new LocalTime(14, 30), practice.Owner, "owner@knotwork.test");
         Assert.DoesNotContain("Call off this event", await owner.Html(page), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await owner.Post(page, new Dictionary<string, string>(), page + "?handler=Close")).StatusCode);
 
@@ -442,6 +433,20 @@ public sealed partial class ChairEventPagesTests
         var sent = await employer.Post("/events/request", Form(practice.NextTuesday, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         return $"/practice/events/{await EventId(practice)}";
+    }
+
+    /// <summary>
+    /// Moves the practice's clock to <paramref name="time"/> on the event's Tuesday and signs <paramref name="staff"/>
+    /// in again there, in a new browser (their authenticator follows the moved clock).
+    /// </summary>
+    private static async Task<Browser> SignInOnTheDayAt(PracticeWithStaff practice, LocalTime time, Browser staff, string email)
+    {
+        practice.Clock.Now = practice.NextTuesday.At(time).InZoneLeniently(TherapistDayTests.LosAngeles).ToDateTimeOffset();
+        var browser = new Browser(practice.App) { AuthenticatorKey = staff.AuthenticatorKey };
+        var signIn = await browser.Post("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = PracticeDriver.Password });
+        var steps = (int)Math.Round((practice.Clock.Now - DateTimeOffset.UtcNow).TotalSeconds / 30);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Post(signIn.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = browser.Totp(steps) })).StatusCode);
+        return browser;
     }
 
     /// <summary>The owner confirms the request on <paramref name="page"/> with Jon at its one chair; returns the employees' link mailed to the contact.</summary>

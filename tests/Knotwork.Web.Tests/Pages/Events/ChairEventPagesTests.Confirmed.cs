@@ -4,7 +4,10 @@ using Knotwork.Web.Tests.Pages.Practice;
 
 namespace Knotwork.Web.Tests.Pages.Events;
 
-/// <summary>A request waiting on the owner's dashboard; a confirmed event on the day and week of the therapist who works it.</summary>
+/// <summary>
+/// Around a confirmed event: the request waiting on the owner's dashboard, the event on the day and week of the
+/// therapist who works it, and an employee's own slot page under hostile input.
+/// </summary>
 public sealed partial class ChairEventPagesTests
 {
     [Fact]
@@ -12,16 +15,13 @@ public sealed partial class ChairEventPagesTests
     {
         await using var practice = await PracticeWithStaff.StartAsync();
         var day = practice.NextTuesday;
-        await new Browser(practice.App).Post("/events/request", Form(day, "13:00", "14:00", chairs: "1", slot: "20"), "/events/request?handler=Send");
-        var id = await EventId(practice);
-        var page = $"/practice/events/{id}";
+        var page = await RequestAnHourWithOneChair(practice, new Browser(practice.App));
         var dayPage = $"/practice/day?date={TherapistDayTests.Date(day)}";
         Assert.DoesNotContain("Acme Widgets", await practice.Jon.Html(dayPage), StringComparison.Ordinal); // asked for, not confirmed
         Assert.Contains("1 chair massage event request waits for your answer", await practice.Owner.Html("/practice/dashboard"), StringComparison.Ordinal);
         Assert.DoesNotContain("event request", await practice.Jon.Html("/practice/dashboard"), StringComparison.Ordinal); // the owner answers
-        Assert.Equal(HttpStatusCode.OK, (await practice.Owner.Post(page, new Dictionary<string, string> { ["Chairs[0]"] = "jon" }, page + "?handler=Confirm")).StatusCode);
+        var join = await ConfirmWithJon(practice, page);
         Assert.DoesNotContain("event request", await practice.Owner.Html("/practice/dashboard"), StringComparison.Ordinal);
-        var join = await practice.Driver.LinkFromHeldMail(Contact, "/join");
         Assert.Equal(HttpStatusCode.OK, (await new Browser(practice.App).Post(join, Employee("Erin Employee", "erin@example.com"), join + "&handler=Book")).StatusCode);
 
         var html = await practice.Jon.Html(dayPage);
@@ -39,5 +39,35 @@ public sealed partial class ChairEventPagesTests
         Assert.Contains("chair massage, Lancaster: Acme Widgets", week, StringComparison.Ordinal);
         Assert.DoesNotContain("Acme Widgets", await practice.Maria.Html(dayPage), StringComparison.Ordinal);
         Assert.Contains("Acme Widgets", await practice.Owner.Html(dayPage + "&therapist=jon"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SlotPage_HostileScreeningAnswersOrTokens_GetA4xx_NeverA5xx_AndChangeNothing()
+    {
+        await using var practice = await PracticeWithStaff.StartAsync();
+        var page = await RequestAnHourWithOneChair(practice, new Browser(practice.App));
+        var join = await ConfirmWithJon(practice, page);
+        var erin = new Browser(practice.App);
+        Assert.Equal(HttpStatusCode.OK, (await erin.Post(join, Employee("Erin Employee", "erin@example.com", injury: "yes", note: "knee surgery"), join + "&handler=Book")).StatusCode);
+        var slot = await practice.Driver.LinkFromHeldMail("erin@example.com", "/events/slots/cancel");
+
+        var huge = new string('z', 100_000);
+        var attempts = new[]
+        {
+            new Dictionary<string, string> { ["Input.Injury"] = "no", ["Input.Condition"] = "no", ["Input.Avoid"] = "no", ["Input.Note"] = huge },
+            new Dictionary<string, string> { ["Input.Injury"] = huge, ["Input.Condition"] = "no", ["Input.Avoid"] = "no" },
+            new Dictionary<string, string> { ["Input.Injury"] = "YES", ["Input.Condition"] = "no", ["Input.Avoid"] = "no" },
+            new Dictionary<string, string>(),
+        };
+        foreach (var form in attempts)
+        {
+            var response = await erin.Post(slot, form, slot + "&handler=Screening");
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"got {(int)response.StatusCode}");
+        }
+
+        Assert.Contains("knee surgery", await practice.Jon.Html(page + "/attendance"), StringComparison.Ordinal); // her first answers stand
+        Assert.Equal(HttpStatusCode.NotFound, (await erin.Get(slot + "x")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await erin.Get("/events/slots/cancel")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await erin.Get("/events/slots/cancel?token=" + Uri.EscapeDataString("' OR 1=1 --"))).StatusCode);
     }
 }
