@@ -42,20 +42,21 @@ public class ChairEventJourneyTests(PracticeBrowserFixture practice) : IClassFix
         return day;
     }
 
-    /// <summary>The first link to <paramref name="path"/> in the newest e-mail held for <paramref name="to"/>, as a path and query.</summary>
+    /// <summary>The link to <paramref name="path"/> in the newest e-mail held for <paramref name="to"/> that has one, as a path and query.</summary>
     private async Task<string> LinkMailedTo(string to, string path)
     {
         await using var scope = Fixture.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KnotworkDbContext>();
-        var mail = await db.HeldMail.AsNoTracking().Where(m => m.To == to).OrderByDescending(m => m.CreatedAtUtc).FirstAsync(Token);
-        var link = System.Text.RegularExpressions.Regex.Matches(mail.HtmlBody, "href=\"([^\"]+)\"")
+        var bodies = await db.HeldMail.AsNoTracking().Where(m => m.To == to).OrderByDescending(m => m.CreatedAtUtc).Select(m => m.HtmlBody).ToListAsync(Token);
+        var link = bodies
+            .SelectMany(body => System.Text.RegularExpressions.Regex.Matches(body, "href=\"([^\"]+)\""))
             .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
             .First(href => href.Contains(path, StringComparison.Ordinal));
         return Uri.TryCreate(link, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : link;
     }
 
     [Fact]
-    public async Task Request_Quote_Confirm_EmployeeBooks_Roster_Attendance_AllOnPhones()
+    public async Task Request_Quote_Confirm_EmployeeBooks_Roster_Attendance_CallOff_AllOnPhones()
     {
         var day = await AWednesdayAhead();
         var (_, ownerEmail, ownerKey) = await TestAccounts.CreateAsync(Fixture.Services, "owner", "Olivia Owner", Password, twoFactor: true);
@@ -165,5 +166,18 @@ public class ChairEventJourneyTests(PracticeBrowserFixture practice) : IClassFix
         await owner.ClickAsync("button[value='came']");
         await owner.WaitForSelectorAsync("[role=alert]:has-text('has not started yet')");
         Assert.Contains("Not recorded", await owner.InnerTextAsync(".attendance-status"), StringComparison.Ordinal);
+
+        // The company cancels the day: the owner ticks the box that says who is told, calls the event off, and Sam's
+        // slot page says so.
+        await owner.GotoAsync(eventPath);
+        await owner.CheckAsync("input[name='confirm']");
+        await AssertFitsThePhone(owner);
+        await owner.ClickAsync("button:has-text('Call off this event')");
+        await owner.WaitForSelectorAsync("[role=status]:has-text('Called off')");
+        Assert.Contains("We e-mailed 1 booked employee", await owner.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Empty(await AccessibilityTests.SeriousViolations(owner));
+        await BrowserFixture.Screenshot(owner, "event-called-off-phone");
+        await employee.GotoAsync(await LinkMailedTo("sam.ortega@mojave-aero.test", "/events/slots/cancel"));
+        Assert.Contains("This event has been called off", await employee.InnerTextAsync("main"), StringComparison.Ordinal);
     }
 }
