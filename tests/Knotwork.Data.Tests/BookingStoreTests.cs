@@ -142,6 +142,30 @@ public abstract class BookingStoreTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task ABookingCheckedAgainstTheSetupReadBeforeTimeOffWasSaved_WaitsForTheSave_ThenIsRefused()
+    {
+        var start = At(12, 10); // Friday
+        await using var db = Database.NewContext();
+        var read = await db.SavePracticeSetupAsync(Setup, expectedVersion: null, Now.ToDateTimeUtc(), Token);
+        var store = new BookingStore(db, Database.Key);
+        Task<BookingOutcome>? booking = null;
+
+        // Time off is checked and saved under the booking lock; a client books meanwhile with the setup read before.
+        var saved = await store.UnderBookingLockAsync(async token =>
+        {
+            booking = Task.Run(() => Book(Request(start) with { SetupVersion = read }), token);
+            await Task.Delay(300, token);
+            Assert.False(booking.IsCompleted); // it waits for the lock
+            return await db.SavePracticeSetupAsync(Setup, read, Now.ToDateTimeUtc(), token);
+        }, Token);
+
+        var refused = Assert.IsType<BookingOutcome.Conflict>(await booking!);
+        Assert.Equal(BookingProblem.SetupChanged, refused.Rejection.Problem);
+        Assert.Equal(0, await BookedAt(start));
+        Assert.IsType<BookingOutcome.Created>(await Book(Request(start) with { SetupVersion = saved })); // read again, it books
+    }
+
+    [Fact]
     public async Task ATimeNeverOffered_IsNotOfferable_AndBooksNothing()
     {
         var mojave = Assert.IsType<BookingOutcome.NotOfferable>(await Book(Request(At(5, 10), zip: "93501")));

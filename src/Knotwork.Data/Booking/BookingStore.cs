@@ -24,6 +24,7 @@ namespace Knotwork.Data.Booking;
 /// <param name="Notes">The client's notes, or null.</param>
 /// <param name="ClientId">The client's record, when they have one.</param>
 /// <param name="IdempotencyKey">The request's Idempotency-Key, or null: a retry with the same key gets the same answer and books once.</param>
+/// <param name="SetupVersion">The version of the stored practice setup the scheduler was built from, or null: when given, the booking is refused (<see cref="BookingProblem.SetupChanged"/>) if the setup changed before the booking lock was taken, so time off saved meanwhile is never booked over.</param>
 public sealed record BookingRequest(
     string ServiceId,
     string Zip,
@@ -35,7 +36,8 @@ public sealed record BookingRequest(
     string? TherapistId = null,
     string? Notes = null,
     Guid? ClientId = null,
-    string? IdempotencyKey = null);
+    string? IdempotencyKey = null,
+    int? SetupVersion = null);
 
 /// <summary>What became of a booking request; each case maps to one HTTP answer.</summary>
 public abstract record BookingOutcome
@@ -181,6 +183,9 @@ public sealed class BookingStore
                     : new BookingOutcome.KeyReused("This Idempotency-Key was used for another booking; send a new key for a new request.");
             }
         }
+
+        if (request.SetupVersion is { } version && await CurrentSetupVersionAsync(cancellationToken) != version)
+            return new BookingOutcome.Conflict(new BookingRejection(BookingProblem.SetupChanged, SetupChangedMessage), []);
 
         var existing = await BookedAroundAsync(request.Start, cancellationToken);
         var proposal = new BookingProposal(request.ServiceId, request.Zip, request.Start, request.TherapistId);
@@ -361,6 +366,27 @@ public sealed class BookingStore
             .ThenBy(s => s.Start.ToInstant())
             .Take(NearestCount)];
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the booking transaction, so no visit is booked while it runs, and commits what it
+    /// saved: for changes to the practice setup that must not race a booking (time off checked against the visits,
+    /// then saved). Bookings made with the setup version read before such a change are refused (see
+    /// <see cref="BookingRequest.SetupVersion"/>).
+    /// </summary>
+    public async Task<T> UnderBookingLockAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var transaction = await BeginSerializedAsync(cancellationToken);
+        var result = await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>What a client is told when the setup changed while they booked.</summary>
+    public const string SetupChangedMessage = "The practice changed its hours or services just now, so this time has to be checked again. Please choose it again.";
+
+    private Task<int?> CurrentSetupVersionAsync(CancellationToken cancellationToken) =>
+        _db.PracticeSetups.AsNoTracking().Where(p => p.Id == PracticeSetupRecord.CurrentId).Select(p => (int?)p.Version).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>A transaction no other booking transaction of this practice runs beside; rolled back unless committed.</summary>
     private Task<SerializedTransaction> BeginSerializedAsync(CancellationToken cancellationToken) => BeginSerializedAsync(_db, cancellationToken);

@@ -82,6 +82,9 @@ public enum BookingProblem
 
     /// <summary>The therapist cannot drive from the previous visit, or on to the next, in time.</summary>
     Unreachable,
+
+    /// <summary>The practice's setup (hours, time off, services) changed while the booking was being made: the time must be checked again.</summary>
+    SetupChanged,
 }
 
 /// <summary>Facts about <see cref="BookingProblem"/>.</summary>
@@ -92,7 +95,7 @@ public static class BookingProblems
     /// opposed to never offerable to this client (HTTP 422: out of area, outside hours, too soon...).
     /// </summary>
     public static bool IsConflict(this BookingProblem problem) =>
-        problem is BookingProblem.Taken or BookingProblem.Unreachable or BookingProblem.TimeOff;
+        problem is BookingProblem.Taken or BookingProblem.Unreachable or BookingProblem.TimeOff or BookingProblem.SetupChanged;
 }
 
 /// <summary>A reason a time cannot be booked, with a message for the client.</summary>

@@ -202,7 +202,7 @@ internal static class BookingEndpoints
 
         var request = new BookingRequest(
             body.Service!.Trim(), body.Zip!, start, body.Name!, body.Email!, body.Phone!, body.Address!,
-            string.IsNullOrWhiteSpace(body.Therapist) ? null : body.Therapist.Trim(), body.Notes, IdempotencyKey: idempotencyKey);
+            string.IsNullOrWhiteSpace(body.Therapist) ? null : body.Therapist.Trim(), body.Notes, IdempotencyKey: idempotencyKey, SetupVersion: practice.Version);
         switch (await store.BookAsync(practice.Scheduler, request, now, cancellationToken))
         {
             case BookingOutcome.Created(var booking, var token, var replayed):
@@ -222,7 +222,9 @@ internal static class BookingEndpoints
                 return TypedResults.Created((string?)null, dto);
             case BookingOutcome.Conflict(var rejection, var nearest):
                 return Problem(StatusCodes.Status409Conflict, "That time is no longer free",
-                    nearest.Count > 0 ? rejection.Message + " The nearest free times are in 'nearest'." : rejection.Message + " Nothing is free near it; try other days.",
+                    nearest.Count > 0 ? rejection.Message + " The nearest free times are in 'nearest'."
+                    : rejection.Problem == BookingProblem.SetupChanged ? rejection.Message
+                    : rejection.Message + " Nothing is free near it; try other days.",
                     new Dictionary<string, object?> { ["reason"] = Code(rejection.Problem), ["nearest"] = nearest.Select(ToDto).ToArray() });
             case BookingOutcome.NotOfferable(var rejection):
                 return Rejected(rejection, setup);

@@ -7,7 +7,11 @@ namespace Knotwork.Web.Booking;
 /// <summary>The practice's booking setup as the endpoints use it: the setup, and a scheduler over it.</summary>
 /// <param name="Setup">The setup, valid.</param>
 /// <param name="Scheduler">Availability and checks for <paramref name="Setup"/>.</param>
-internal sealed record PracticeSchedule(PracticeSetup Setup, Scheduler Scheduler);
+internal sealed record PracticeSchedule(PracticeSetup Setup, Scheduler Scheduler)
+{
+    /// <summary>The stored setup's version this was read at: bookings pass it on, so a change saved meanwhile refuses them.</summary>
+    public int Version { get; init; }
+}
 
 /// <summary>
 /// Reads the stored practice setup for each request (so a change by the owner, or by another app server, applies at
@@ -34,7 +38,7 @@ internal sealed partial class PracticeSchedules(ILogger<PracticeSchedules> logge
 
         var cached = Volatile.Read(ref _cached);
         if (cached is not null && string.Equals(cached.Json, stored.Json, StringComparison.Ordinal))
-            return (cached.Schedule, cached.Schedule is null ? SetupBroken : null);
+            return (cached.Schedule is { } same ? same with { Version = stored.Version } : null, cached.Schedule is null ? SetupBroken : null);
 
         var read = stored.Read(ZipCodes.Default);
         PracticeSchedule? schedule = null;
@@ -48,7 +52,7 @@ internal sealed partial class PracticeSchedules(ILogger<PracticeSchedules> logge
         }
 
         Volatile.Write(ref _cached, new Cached(stored.Json, schedule));
-        return (schedule, schedule is null ? SetupBroken : null);
+        return (schedule is null ? null : schedule with { Version = stored.Version }, schedule is null ? SetupBroken : null);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The stored practice setup (version {Version}) has {Count} problems, so booking is closed: {Problems}")]

@@ -178,7 +178,7 @@ internal sealed class IndexModel(
         var now = Now();
         var request = new BookingRequest(
             Service!.Id, Zip!, Start!.Value.ToInstant(), Input.Name!, Input.Email!, Input.Phone!, Input.Address!,
-            Notes: NotesWithPainMap(), ClientId: await OwnClientId(cancellationToken), IdempotencyKey: "page-" + key);
+            Notes: NotesWithPainMap(), ClientId: await OwnClientId(cancellationToken), IdempotencyKey: "page-" + key, SetupVersion: practice.Version);
         switch (await store.BookAsync(practice.Scheduler, request, now, cancellationToken))
         {
             case BookingOutcome.Created(var booking, var token, var replayed):
@@ -194,7 +194,8 @@ internal sealed class IndexModel(
 
                 return Redirect(ManagePath(booking.Id, token) + "&booked=1");
             case BookingOutcome.Conflict(var rejection, var nearest):
-                Error = rejection.Message + (nearest.Count > 0 ? " These are the nearest free times:" : " Nothing is free near it; choose another day.");
+                Error = rejection.Message + (nearest.Count > 0 ? " These are the nearest free times:"
+                    : rejection.Problem == BookingProblem.SetupChanged ? "" : " Nothing is free near it; choose another day.");
                 Nearest = [.. nearest.Select(s => s.Start).DistinctBy(s => s.ToInstant()).OrderBy(s => s.ToInstant())];
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();

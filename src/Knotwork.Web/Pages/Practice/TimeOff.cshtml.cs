@@ -23,7 +23,7 @@ namespace Knotwork.Web.Pages.Practice;
 /// so a change made meanwhile by someone else is refused rather than overwritten. Every change is audited.
 /// </summary>
 [Authorize(Policy = Roles.StaffPolicy)]
-internal sealed class TimeOffModel(KnotworkDbContext db, PracticeSchedules schedules, AuditTrail audit, TimeProvider clock) : PageModel
+internal sealed class TimeOffModel(KnotworkDbContext db, PracticeSchedules schedules, BookingStore bookings, AuditTrail audit, TimeProvider clock) : PageModel
 {
     /// <summary>The longest note kept with a time off.</summary>
     public const int NoteLength = 200;
@@ -102,19 +102,19 @@ internal sealed class TimeOffModel(KnotworkDbContext db, PracticeSchedules sched
         var from = zone.ResolveLocal(s, WideStart).ToInstant();
         var to = zone.ResolveLocal(e, WideEnd).ToInstant();
         var margin = Duration.FromHours(who.SetupMinutes + who.PackUpMinutes + 24);
-        var booked = await Whose.BookedAsync(db, User, from - margin, to + margin, cancellationToken);
-        var clashes = booked
-            .Where(b => Instant.FromDateTimeUtc(b.StartUtc) - who.Setup < to && Instant.FromDateTimeUtc(b.EndUtc) + who.PackUp > from)
-            .Select(b => $"{Visits.ShortDay(Visits.Start(b, Whose.Setup).Date)} at {Visits.Time(Visits.Start(b, Whose.Setup))} ({WhoseDay.FirstName(b.Name)})")
-            .ToList();
-        if (clashes.Count > 0)
+        async Task<string?> Clashes(CancellationToken token)
         {
-            Errors.Add($"This time off covers booked visits: {string.Join("; ", clashes)}. Their clients already hold those times: move or cancel the visits first, or choose other times.");
-            return Page();
+            var booked = await Whose.BookedAsync(db, User, from - margin, to + margin, token);
+            var clashes = booked
+                .Where(b => Instant.FromDateTimeUtc(b.StartUtc) - who.Setup < to && Instant.FromDateTimeUtc(b.EndUtc) + who.PackUp > from)
+                .Select(b => $"{Visits.ShortDay(Visits.Start(b, Whose.Setup).Date)} at {Visits.Time(Visits.Start(b, Whose.Setup))} ({WhoseDay.FirstName(b.Name)})")
+                .ToList();
+            return clashes.Count == 0 ? null
+                : $"This time off covers booked visits: {string.Join("; ", clashes)}. Their clients already hold those times: move or cancel the visits first, or choose other times.";
         }
 
         var off = new TimeOff(s, e, note);
-        return await SaveAsync(who, t => t with { TimeOff = [.. t.TimeOff, off] }, $"time off added: {Describe(off)}", "added", cancellationToken);
+        return await SaveAsync(who, t => t with { TimeOff = [.. t.TimeOff, off] }, $"time off added: {Describe(off)}", "added", cancellationToken, Clashes);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string? therapist, string? start, string? end, CancellationToken cancellationToken)
@@ -171,29 +171,29 @@ internal sealed class TimeOffModel(KnotworkDbContext db, PracticeSchedules sched
 
     /// <summary>
     /// Saves the setup with <paramref name="change"/> made to <paramref name="who"/>, if the stored setup is still the
-    /// version the form was made from (<see cref="TimeOffInput.Version"/>) and no one saves in between.
+    /// version the form was made from (<see cref="TimeOffInput.Version"/>) and no one saves in between. The check for
+    /// booked visits it would cover (<paramref name="clashes"/>) and the save run under the booking lock, so a visit is
+    /// never booked in between; a booking that read the setup before this save is refused and asked to choose again.
     /// </summary>
-    private async Task<IActionResult> SaveAsync(Therapist who, Func<Therapist, Therapist> change, string detail, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(Therapist who, Func<Therapist, Therapist> change, string detail, string done, CancellationToken cancellationToken, Func<CancellationToken, Task<string?>>? clashes = null)
     {
-        var stored = await db.GetPracticeSetupAsync(cancellationToken);
-        var read = stored?.Read(ZipCodes.Default);
-        if (stored is null || read is not { Succeeded: true } || stored.Version != Input.Version)
+        var problem = await bookings.UnderBookingLockAsync(async token =>
         {
-            Errors.Add(read is { Succeeded: false } ? "The practice setup has problems, so it cannot be changed here; the owner can fix it on the setup page." : ChangedMeanwhile);
-            return Page();
-        }
-
-        var setup = read.Setup!;
-        if (setup.FindTherapist(who.Id) is null)
+            if (clashes is not null && await clashes(token) is { } clash)
+                return clash;
+            var stored = await db.GetPracticeSetupAsync(token);
+            var read = stored?.Read(ZipCodes.Default);
+            if (stored is null || read is not { Succeeded: true } || stored.Version != Input.Version)
+                return read is { Succeeded: false } ? "The practice setup has problems, so it cannot be changed here; the owner can fix it on the setup page." : ChangedMeanwhile;
+            var setup = read.Setup!;
+            if (setup.FindTherapist(who.Id) is null)
+                return ChangedMeanwhile;
+            var updated = setup with { Therapists = [.. setup.Therapists.Select(t => t.Id == who.Id ? change(t) : t)] };
+            return await db.SavePracticeSetupAsync(updated, stored.Version, clock.GetUtcNow().UtcDateTime, token) is null ? ChangedMeanwhile : null;
+        }, cancellationToken);
+        if (problem is not null)
         {
-            Errors.Add(ChangedMeanwhile);
-            return Page();
-        }
-
-        var updated = setup with { Therapists = [.. setup.Therapists.Select(t => t.Id == who.Id ? change(t) : t)] };
-        if (await db.SavePracticeSetupAsync(updated, stored.Version, clock.GetUtcNow().UtcDateTime, cancellationToken) is null)
-        {
-            Errors.Add(ChangedMeanwhile);
+            Errors.Add(problem);
             Version = (await db.GetPracticeSetupAsync(cancellationToken))?.Version ?? 0;
             return Page();
         }

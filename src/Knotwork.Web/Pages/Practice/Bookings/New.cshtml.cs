@@ -118,7 +118,7 @@ internal sealed class NewModel(
         var clientId = Guid.TryParse(Input.ClientId, out var picked) ? picked : (Guid?)null;
         var request = new BookingRequest(
             Input.Service!, Input.Zip!, start, Input.Name!, Input.Email!, Input.Phone!, Input.Address!,
-            TherapistId: parts[1], Notes: Input.Notes, ClientId: clientId, IdempotencyKey: "staff-" + key);
+            TherapistId: parts[1], Notes: Input.Notes, ClientId: clientId, IdempotencyKey: "staff-" + key, SetupVersion: schedule.Version);
         switch (await store.BookAsync(schedule.Scheduler, request, now, cancellationToken))
         {
             case BookingOutcome.Created(var booking, var token, var replayed):
@@ -135,7 +135,7 @@ internal sealed class NewModel(
 
                 return Redirect($"/practice/bookings/{booking.Id}?done=booked");
             case BookingOutcome.Conflict(var rejection, _):
-                Error = rejection.Message + " Choose another time.";
+                Error = rejection.Message + (rejection.Problem == BookingProblem.SetupChanged ? "" : " Choose another time.");
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 break;
             case BookingOutcome.NotOfferable(var rejection):
