@@ -24,7 +24,7 @@ namespace Knotwork.Web.Pages.Practice;
 /// against the version the owner read, so a change someone else saved meanwhile is never overwritten.
 /// </summary>
 [Authorize(Policy = Roles.OwnerPolicy)]
-internal sealed class SetupModel(KnotworkDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+internal sealed class SetupModel(KnotworkDbContext db, BookingStore bookings, AuditTrail audit, TimeProvider clock) : PageModel
 {
     /// <summary>The name the setup file downloads under.</summary>
     public const string FileName = "practice.json";
@@ -128,14 +128,19 @@ internal sealed class SetupModel(KnotworkDbContext db, AuditTrail audit, TimePro
 
         var setup = read.Setup!;
         var now = clock.GetUtcNow().UtcDateTime;
-        Problems = await StillBookedAsync(setup, now, cancellationToken);
+        // Checked and saved under the booking lock, so no visit is booked with a therapist or service in between.
+        var (stillBooked, version) = await bookings.UnderBookingLockAsync(async token =>
+        {
+            var booked = await StillBookedAsync(setup, now, token);
+            return booked.Count > 0 ? (booked, null) : (booked, await db.SavePracticeSetupAsync(setup, Input.Version, now, token));
+        }, cancellationToken);
+        Problems = stillBooked;
         if (Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
 
-        var version = await db.SavePracticeSetupAsync(setup, Input.Version, now, cancellationToken);
         if (version is null)
         {
             await LoadAsync(cancellationToken);
