@@ -142,7 +142,7 @@ public abstract class BookingStoreTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
-    public async Task ABookingCheckedAgainstTheSetupReadBeforeTimeOffWasSaved_WaitsForTheSave_ThenIsRefused()
+    public async Task ABookingCheckedAgainstTheSetupReadBeforeTimeOffWasSaved_WaitsForTheSave_ThenIsRefused_AsIsAMove()
     {
         var start = At(12, 10); // Friday
         await using var db = Database.NewContext();
@@ -162,7 +162,11 @@ public abstract class BookingStoreTests<TDatabase>(TDatabase database) : IClassF
         var refused = Assert.IsType<BookingOutcome.Conflict>(await booking!);
         Assert.Equal(BookingProblem.SetupChanged, refused.Rejection.Problem);
         Assert.Equal(0, await BookedAt(start));
-        Assert.IsType<BookingOutcome.Created>(await Book(Request(start) with { SetupVersion = saved })); // read again, it books
+        var booked = Assert.IsType<BookingOutcome.Created>(await Book(Request(start) with { SetupVersion = saved })); // read again, it books
+
+        // Moving a visit with the setup read before a save is refused the same way.
+        var move = await store.MoveAsync(booked.Booking.Id, "jon", NewScheduler(), Now, setupVersion: read, Token);
+        Assert.Equal(BookingProblem.SetupChanged, Assert.IsType<MoveOutcome.Conflict>(move).Rejection.Problem);
     }
 
     [Fact]

@@ -269,7 +269,15 @@ public sealed class BookingStore
     /// Staff are not bound by the client's minimum notice (a visit can be handed over the same morning), but a visit
     /// that has started cannot be moved. The price stays the one quoted to the client.
     /// </summary>
-    public async Task<MoveOutcome> MoveAsync(Guid id, string newTherapistId, Scheduler scheduler, Instant now, CancellationToken cancellationToken = default)
+    public async Task<MoveOutcome> MoveAsync(Guid id, string newTherapistId, Scheduler scheduler, Instant now, CancellationToken cancellationToken = default) =>
+        await MoveAsync(id, newTherapistId, scheduler, now, setupVersion: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="MoveAsync(Guid, string, Scheduler, Instant, CancellationToken)"/>, refused with
+    /// <see cref="BookingProblem.SetupChanged"/> when the stored setup is no longer <paramref name="setupVersion"/> (the
+    /// one <paramref name="scheduler"/> was built from): time off saved meanwhile is never moved onto.
+    /// </summary>
+    public async Task<MoveOutcome> MoveAsync(Guid id, string newTherapistId, Scheduler scheduler, Instant now, int? setupVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(newTherapistId);
         ArgumentNullException.ThrowIfNull(scheduler);
@@ -285,6 +293,9 @@ public sealed class BookingStore
         var from = booking.TherapistId;
         if (string.Equals(from, newTherapistId, StringComparison.Ordinal))
             return new MoveOutcome.NotOfferable(new BookingRejection(BookingProblem.InvalidRequest, "The visit is already with that therapist."));
+
+        if (setupVersion is { } version && await CurrentSetupVersionAsync(cancellationToken) != version)
+            return new MoveOutcome.Conflict(new BookingRejection(BookingProblem.SetupChanged, SetupChangedMessage));
 
         var start = Instant.FromDateTimeUtc(booking.StartUtc);
         var others = (await BookedAroundAsync(start, cancellationToken)).Where(b => b.Id != booking.Id.ToString()).ToList();

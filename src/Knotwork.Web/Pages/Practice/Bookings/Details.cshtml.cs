@@ -98,7 +98,7 @@ internal sealed class DetailsModel(
         if (!IsOwner)
             return Forbid();
         var (schedule, _) = await schedules.CurrentAsync(db, cancellationToken);
-        switch (await store.MoveAsync(id, therapist ?? "", schedule!.Scheduler, Now, cancellationToken))
+        switch (await store.MoveAsync(id, therapist ?? "", schedule!.Scheduler, Now, schedule.Version, cancellationToken))
         {
             case MoveOutcome.Moved(var moved, var from):
                 await ConfirmationMail.SendChangeAsync(mailer, configuration, moved, Setup, ManageLink(moved),
