@@ -34,7 +34,7 @@ public abstract class BookingStoreTests<TDatabase>(TDatabase database) : IClassF
     private async Task<MoveOutcome> Move(Guid id, string therapist, Instant? now = null)
     {
         await using var db = Database.NewContext();
-        return await new BookingStore(db, Database.Key).MoveAsync(id, therapist, NewScheduler(), now ?? Now, Token);
+        return await new BookingStore(db, Database.Key).MoveAsync(id, therapist, NewScheduler(), now ?? Now, cancellationToken: Token);
     }
 
     private async Task<StaffCancellationOutcome> CancelByStaff(Guid id, Instant? now = null)

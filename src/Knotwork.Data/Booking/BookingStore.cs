@@ -269,15 +269,12 @@ public sealed class BookingStore
     /// Staff are not bound by the client's minimum notice (a visit can be handed over the same morning), but a visit
     /// that has started cannot be moved. The price stays the one quoted to the client.
     /// </summary>
-    public async Task<MoveOutcome> MoveAsync(Guid id, string newTherapistId, Scheduler scheduler, Instant now, CancellationToken cancellationToken = default) =>
-        await MoveAsync(id, newTherapistId, scheduler, now, setupVersion: null, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="MoveAsync(Guid, string, Scheduler, Instant, CancellationToken)"/>, refused with
-    /// <see cref="BookingProblem.SetupChanged"/> when the stored setup is no longer <paramref name="setupVersion"/> (the
-    /// one <paramref name="scheduler"/> was built from): time off saved meanwhile is never moved onto.
-    /// </summary>
-    public async Task<MoveOutcome> MoveAsync(Guid id, string newTherapistId, Scheduler scheduler, Instant now, int? setupVersion, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="setupVersion"/> (the stored setup version <paramref name="scheduler"/> was built from), the
+    /// move is refused with <see cref="BookingProblem.SetupChanged"/> when the setup changed since: time off saved
+    /// meanwhile is never moved onto.
+    /// </remarks>
+    public async Task<MoveOutcome> MoveAsync(Guid id, string newTherapistId, Scheduler scheduler, Instant now, int? setupVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(newTherapistId);
         ArgumentNullException.ThrowIfNull(scheduler);

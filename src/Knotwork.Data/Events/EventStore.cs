@@ -325,7 +325,8 @@ public sealed class EventStore
             return new SlotCancellationOutcome.AlreadyCancelled(booking);
         if (Instant.FromDateTimeUtc(booking.StartUtc) <= now)
             return new SlotCancellationOutcome.TooLate();
-        if (await _db.ChairEvents.AnyAsync(e => e.Id == booking.EventId && e.Status == ChairEventStatus.Cancelled, cancellationToken))
+        var record = await _db.ChairEvents.AsNoTracking().Include(e => e.Therapists).SingleAsync(e => e.Id == booking.EventId, cancellationToken);
+        if (record.Status == ChairEventStatus.Cancelled)
             return new SlotCancellationOutcome.EventCalledOff();
 
         booking.Status = EventSlotStatus.Cancelled;
@@ -333,7 +334,6 @@ public sealed class EventStore
         await _db.SaveChangesAsync(cancellationToken); // before the slot is booked again: the unique index sees one booked row at a time
 
         PromotedWaiter? promoted = null;
-        var record = await _db.ChairEvents.AsNoTracking().Include(e => e.Therapists).SingleAsync(e => e.Id == booking.EventId, cancellationToken);
         if (ClosedMessage(record, now) is null)
         {
             var slot = ToDomain(record).Slots(Zone(record)).Single(s => s.Id.ToString() == booking.SlotId);
