@@ -44,10 +44,13 @@ internal static class ConfirmationMail
     {
         ArgumentNullException.ThrowIfNull(mailer);
         ArgumentNullException.ThrowIfNull(booking);
-        var calendar = Visits.Invitation(booking, setup, new CalendarPerson(OrganizerName, OrganizerAddress(configuration)), manageLink, now, changed: true);
+        var calendar = Visits.Invitation(booking, setup, Organizer(configuration), manageLink, now, changed: true);
         var message = MailTemplates.VisitChanged(Visits.Summary(booking, setup), change, manageLink, calendar, booking.Status == BookingStatus.Cancelled);
         return mailer.SendAsync(booking.Email, message, CancellationToken.None);
     }
+
+    /// <summary>The practice as the organizer of the invitations it sends (visits and chair massage slots).</summary>
+    public static CalendarPerson Organizer(IConfiguration configuration) => new(OrganizerName, OrganizerAddress(configuration));
 
     /// <summary>The address invitations are organized by: the mail sender's (<c>Knotwork:Smtp:From</c>), or knotwork@localhost.</summary>
     public static string OrganizerAddress(IConfiguration configuration)

@@ -1,7 +1,6 @@
 using Knotwork.Data.Entities;
 using Knotwork.Data.Events;
 using Knotwork.Domain.Audit;
-using Knotwork.Domain.Booking.Calendar;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Booking;
 using Knotwork.Web.Mail;
@@ -87,7 +86,7 @@ internal sealed class CancelSlotModel(EventStore store, AuditTrail audit, TimePr
                 await audit.RecordAsync(AuditAction.Cancel, AuditSubject.ChairEvent, booking.Id.ToString(),
                     $"slot {booking.SlotId} of event {booking.EventId} cancelled with the employee's link" + (promoted is null ? "" : $"; given to waiting-list entry {promoted.Entry.Id}"),
                     CancellationToken.None);
-                var organizer = new CalendarPerson(ConfirmationMail.OrganizerName, ConfirmationMail.OrganizerAddress(configuration));
+                var organizer = ConfirmationMail.Organizer(configuration);
                 await mailer.SendAsync(booking.Email, MailTemplates.EventSlotCancelled(booking.Name, Event.Company, ChairEventText.When(Event, booking), ChairEventText.Cancellation(Event, booking, organizer, now)), CancellationToken.None);
                 if (promoted is not null)
                 {

@@ -36,6 +36,9 @@ internal static class ChairEventText
         return $"{start.Date.ToString("dddd, MMMM d, uuuu", English)} at {Clock(start)}";
     }
 
+    /// <summary>"9:15 AM": when a booked slot starts, in the event's time zone.</summary>
+    public static string Clock(ChairEventRecord e, EventSlotBookingRecord booking) => Clock(SlotTimes(e, booking).Start);
+
     /// <summary>"Called off", "Confirmed", ...: where an event stands, as the practice's pages say it.</summary>
     public static string Status(ChairEventStatus status) => status == ChairEventStatus.Cancelled ? "Called off" : status.ToString();
 

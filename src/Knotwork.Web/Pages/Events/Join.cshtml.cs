@@ -1,7 +1,6 @@
 using Knotwork.Data.Entities;
 using Knotwork.Data.Events;
 using Knotwork.Domain.Audit;
-using Knotwork.Domain.Booking.Calendar;
 using Knotwork.Domain.Events;
 using Knotwork.Web.Audit;
 using Knotwork.Web.Booking;
@@ -134,7 +133,7 @@ internal sealed class JoinModel(EventStore store, AuditTrail audit, TimeProvider
     /// <summary>E-mails an employee their slot with its calendar file and cancel link.</summary>
     public static Task SendBookedAsync(IMailer mailer, IConfiguration configuration, string cancelLink, ChairEventRecord e, EventSlotBookingRecord booking, EventSlot slot, Instant now, bool fromWaitingList)
     {
-        var organizer = new CalendarPerson(ConfirmationMail.OrganizerName, ConfirmationMail.OrganizerAddress(configuration));
+        var organizer = ConfirmationMail.Organizer(configuration);
         var calendar = ChairEventText.Invitation(e, booking, slot, organizer, cancelLink, now);
         return mailer.SendAsync(booking.Email, MailTemplates.EventSlotBooked(booking.Name, e.Company, ChairEventText.When(slot), ChairEventText.Where(e), cancelLink, calendar, fromWaitingList), CancellationToken.None);
     }

@@ -3,7 +3,6 @@ using Knotwork.Data.Entities;
 using Knotwork.Data.Events;
 using Knotwork.Domain.Audit;
 using Knotwork.Domain.Booking;
-using Knotwork.Domain.Booking.Calendar;
 using Knotwork.Domain.Events;
 using Knotwork.Web.Accounts;
 using Knotwork.Web.Audit;
@@ -101,7 +100,7 @@ internal sealed class EventModel(
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             case EventConfirmOutcome.NotRequested(var status):
-                Conflicts = [$"This event is {status.ToString().ToLowerInvariant()} already."];
+                Conflicts = [$"This event is {StatusText(status)} already."];
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             case EventConfirmOutcome.NotFound:
@@ -122,7 +121,7 @@ internal sealed class EventModel(
                 await mailer.SendAsync(declined.ContactEmail, MailTemplates.EventDeclined(declined.ContactName, declined.Company, ChairEventText.When(declined)), CancellationToken.None);
                 return Redirect($"/practice/events/{id}");
             case EventDeclineOutcome.NotRequested(var status):
-                Conflicts = [$"This event is {status.ToString().ToLowerInvariant()} already."];
+                Conflicts = [$"This event is {StatusText(status)} already."];
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             default:
@@ -147,7 +146,7 @@ internal sealed class EventModel(
             case EventCancelOutcome.Cancelled(var e, var booked, var waiting):
                 await audit.RecordAsync(AuditAction.Cancel, AuditSubject.ChairEvent, id.ToString(),
                     $"called off; {booked.Count} booked employees and {waiting.Count} on the waiting list told", CancellationToken.None);
-                var organizer = new CalendarPerson(ConfirmationMail.OrganizerName, ConfirmationMail.OrganizerAddress(configuration));
+                var organizer = ConfirmationMail.Organizer(configuration);
                 foreach (var b in booked)
                 {
                     var calendar = ChairEventText.Cancellation(e, b, organizer, now);
