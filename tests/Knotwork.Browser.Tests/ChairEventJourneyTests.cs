@@ -147,6 +147,11 @@ public class ChairEventJourneyTests(PracticeBrowserFixture practice) : IClassFix
         await AssertFitsThePhone(employer);
         await BrowserFixture.Screenshot(employer, "event-roster-phone");
 
+        // With no mail server, the owner forwards the held mail: its long private links wrap on the phone.
+        await owner.GotoAsync("/practice/held-mail");
+        await owner.WaitForSelectorAsync(".held-message");
+        await AssertFitsThePhone(owner);
+
         // Maria's day shows the event as a stop with its drive, address and a way to the slots.
         await owner.GotoAsync($"/practice/day?date={day.ToString("uuuu-MM-dd", null)}&therapist=maria");
         await owner.WaitForSelectorAsync(".event-stop");
